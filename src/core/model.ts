@@ -1,0 +1,111 @@
+// The loaded, validated data: what rules, metrics and the site work on. Timestamps are
+// instants (epoch milliseconds) resolved in the incident's zone.
+import type { ReportDocument } from './report/reportDocument.ts';
+import type { Channel, Direction, Kind, Person, Priority, Severity, Status } from './schema/values.ts';
+
+/** A file as the adapters hand it to the core: its path relative to the root and its text. */
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+/** A file the adapter could not turn into text (not UTF-8, too large, unreadable). */
+export interface UnreadableFile {
+  path: string;
+  problem: string;
+}
+
+export type InputFile = SourceFile | UnreadableFile;
+
+export function isUnreadable(file: InputFile): file is UnreadableFile {
+  return 'problem' in file;
+}
+
+/** One incident folder as read from disk, before parsing. */
+export interface IncidentFiles {
+  id: string;
+  /** `incidents/<id>` */
+  dir: string;
+  incident?: InputFile;
+  report?: InputFile;
+  /** Every `*.md` directly in `log/`. */
+  entries: InputFile[];
+  /** `.md` files at the incident's top level other than incident.md and report.md. */
+  strays: string[];
+}
+
+/** Line numbers of the top-level keys of a file's frontmatter (1-based, in the file). */
+export type KeyLines = Partial<Record<string, number>>;
+
+export interface Commitment {
+  id: string;
+  action: string;
+  /** `us` (default), `client` or a name. */
+  owner: string;
+  due?: number;
+  /** The entry that made it. */
+  file: string;
+  line?: number;
+  madeAt: number;
+}
+
+export interface Feedback {
+  rating?: number;
+  comment?: string;
+}
+
+export interface LogEntry {
+  /** Path relative to the root. */
+  file: string;
+  /** File name within `log/`: the tie-breaker for equal times, and what `corrects:` names. */
+  name: string;
+  keyLines: KeyLines;
+  at: number;
+  direction: Direction;
+  channel: Channel;
+  /** Defaulted: update (outbound), report (inbound), note (internal). */
+  kind: Kind;
+  contacts: Person[];
+  author: string;
+  summary: string;
+  cc: string[];
+  nextUpdateBy?: number;
+  priority?: Priority;
+  commitments: Commitment[];
+  done: string[];
+  feedback?: Feedback;
+  verbatim?: string;
+  category?: string;
+  corrects?: string;
+  internal: boolean;
+  body: string;
+}
+
+export interface Incident {
+  id: string;
+  dir: string;
+  /** `incidents/<id>/incident.md` */
+  file: string;
+  keyLines: KeyLines;
+  /** IANA zone: the incident's `timezone`, else the config's. */
+  zone: string;
+  title: string;
+  client: string;
+  openedAt: number;
+  reporter: Person;
+  priority: Priority;
+  severity?: Severity;
+  status: Status;
+  resolvedAt?: number;
+  pm: Person;
+  owner?: string;
+  backup?: string;
+  category?: string;
+  tags: string[];
+  related: string[];
+  internal: boolean;
+  body: string;
+  /** Valid entries in log order: by `at`, equal times by file name. */
+  entries: LogEntry[];
+  report?: ReportDocument;
+}

@@ -1,0 +1,152 @@
+// Wall-clock time <-> instants in IANA zones. Luxon knows the zones' rules; we only cache
+// its answers per local day, because a check reads hundreds of thousands of timestamps and
+// a zone's offset changes on at most a couple of days a year.
+import { DateTime, IANAZone } from 'luxon';
+
+export interface LocalDateTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second?: number;
+  millisecond?: number;
+}
+
+export interface LocalParts extends Required<LocalDateTime> {
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** Minutes since local midnight. */
+  minuteOfDay: number;
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+export function isValidZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+const zones = new Map<string, IANAZone>();
+function ianaZone(zone: string): IANAZone {
+  let z = zones.get(zone);
+  if (!z) {
+    z = IANAZone.create(zone);
+    zones.set(zone, z);
+  }
+  return z;
+}
+
+/** The zone's UTC offset in minutes at an instant. */
+export function offsetAt(zone: string, instant: number): number {
+  return ianaZone(zone).offset(instant);
+}
+
+// Offset in force for a whole local day, or null when it changes during that day.
+const steadyLocalDayOffset = new Map<string, number | null>();
+
+function steadyOffsetForLocalDay(zone: string, y: number, m: number, d: number): number | null {
+  const key = `${zone}|${y}-${m}-${d}`;
+  let cached = steadyLocalDayOffset.get(key);
+  if (cached === undefined) {
+    const dayStart = wallClockToInstantExact(zone, { year: y, month: m, day: d, hour: 0, minute: 0 });
+    const next = new Date(Date.UTC(y, m - 1, d + 1));
+    const nextDayStart = wallClockToInstantExact(zone, {
+      year: next.getUTCFullYear(),
+      month: next.getUTCMonth() + 1,
+      day: next.getUTCDate(),
+      hour: 0,
+      minute: 0,
+    });
+    const a = offsetAt(zone, dayStart);
+    const b = offsetAt(zone, nextDayStart - 1);
+    cached = a === b && nextDayStart - dayStart === DAY ? a : null;
+    steadyLocalDayOffset.set(key, cached);
+  }
+  return cached;
+}
+
+/**
+ * The instant of a wall-clock time in a zone. A time that occurs twice (clocks going back) is
+ * the earlier instant; one that does not occur (clocks going forward) moves forward by the
+ * length of the gap (data-format.md).
+ */
+export function wallClockToInstant(zone: string, t: LocalDateTime): number {
+  const steady = steadyOffsetForLocalDay(zone, t.year, t.month, t.day);
+  if (steady !== null) {
+    return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second ?? 0, t.millisecond ?? 0) - steady * MINUTE;
+  }
+  return wallClockToInstantExact(zone, t);
+}
+
+function wallClockToInstantExact(zone: string, t: LocalDateTime): number {
+  // Luxon moves a time in a gap forward by the gap's length, as the spec wants, but picks the
+  // later of two instants in an overlap: prefer the earlier one when it shows the same wall time.
+  const dt = DateTime.fromObject(
+    { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second ?? 0, millisecond: t.millisecond ?? 0 },
+    { zone: ianaZone(zone) },
+  );
+  const instant = dt.toMillis();
+  const earlierOffset = offsetAt(zone, instant - 6 * 3_600_000);
+  const shift = earlierOffset - dt.offset;
+  if (shift > 0) {
+    const earlier = instant - shift * MINUTE;
+    const local = instantToLocal(zone, earlier);
+    if (local.hour === dt.hour && local.minute === dt.minute && local.day === dt.day) return earlier;
+  }
+  return instant;
+}
+
+// Offset in force for a whole UTC day, or null when it changes during that day.
+const steadyUtcDayOffset = new Map<string, number | null>();
+
+/** Local calendar fields of an instant in a zone. */
+export function instantToLocal(zone: string, instant: number): LocalParts {
+  const utcDay = Math.floor(instant / DAY);
+  const key = `${zone}|${utcDay}`;
+  let offset = steadyUtcDayOffset.get(key);
+  if (offset === undefined) {
+    const a = offsetAt(zone, utcDay * DAY);
+    const b = offsetAt(zone, (utcDay + 1) * DAY - 1);
+    offset = a === b ? a : null;
+    steadyUtcDayOffset.set(key, offset);
+  }
+  const shifted = new Date(instant + (offset ?? offsetAt(zone, instant)) * MINUTE);
+  const year = shifted.getUTCFullYear();
+  const month = shifted.getUTCMonth() + 1;
+  const day = shifted.getUTCDate();
+  const hour = shifted.getUTCHours();
+  const minute = shifted.getUTCMinutes();
+  return {
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second: shifted.getUTCSeconds(),
+    millisecond: shifted.getUTCMilliseconds(),
+    weekday: ((shifted.getUTCDay() + 6) % 7) + 1,
+    date: `${year}-${pad2(month)}-${pad2(day)}`,
+    minuteOfDay: hour * 60 + minute,
+  };
+}
+
+/** The zone's abbreviation at an instant (GMT, BST, CET, EST …), for people. */
+export function zoneAbbreviation(zone: string, instant: number): string {
+  return ianaZone(zone).offsetName(instant, { format: 'short', locale: 'en-GB' }) ?? zone;
+}
+
+/** ISO 8601 with the zone's offset at that instant: `2026-11-02T13:05:00+00:00`. */
+export function formatInstantIso(zone: string, instant: number): string {
+  const l = instantToLocal(zone, instant);
+  const offset = offsetAt(zone, instant);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${l.date}T${pad2(l.hour)}:${pad2(l.minute)}:${pad2(l.second)}${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+}
+
+export function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
