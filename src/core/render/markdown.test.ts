@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from './markdown.ts';
+import { EMAIL_WITHHELD, PHONE_WITHHELD, redactContacts } from './redact.ts';
+
+const hidden = { contactDetails: false };
+const published = { contactDetails: true };
+
+describe('renderMarkdown', () => {
+  it('renders CommonMark and GFM: emphasis, tables, task lists', () => {
+    const html = renderMarkdown('**bold** text\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n- [ ] open\n- [x] done\n', hidden);
+    expect(html).toContain('<strong>bold</strong>');
+    expect(html).toContain('<table>');
+    expect(html).toMatch(/<input[^>]*type="checkbox"[^>]*disabled/);
+    expect(html).toMatch(/<input[^>]*checked/);
+  });
+
+  it('keeps harmless inline HTML but never script, event handlers or javascript: links', () => {
+    const hostile = [
+      'Hello <b>there</b>',
+      '<script>alert(1)</script>',
+      '<img src="x" onerror="alert(2)">',
+      '<a href="javascript:alert(3)">click</a>',
+      '[md link](javascript:alert(4))',
+      '<iframe src="https://evil.example"></iframe>',
+      '<svg onload="alert(5)"><circle/></svg>',
+      '<div style="background:url(javascript:alert(6))">styled</div>',
+    ].join('\n\n');
+    const html = renderMarkdown(hostile, hidden);
+    expect(html).toContain('<b>there</b>');
+    expect(html).not.toMatch(/<script|<iframe|<svg|onerror|onload|javascript:|style=/i);
+    expect(html).toContain('click');
+  });
+
+  it('withholds e-mail addresses and phone numbers unless contact details are published', () => {
+    const text = 'Call Jo on +44 20 7946 0123 or write to [jo](mailto:jo@acme.example), jo@acme.example.';
+    const html = renderMarkdown(text, hidden);
+    expect(html).not.toContain('jo@acme.example');
+    expect(html).not.toContain('7946');
+    expect(html).not.toContain('mailto:');
+    expect(html).toContain(PHONE_WITHHELD);
+    const open = renderMarkdown(text, published);
+    expect(open).toContain('jo@acme.example');
+    expect(open).toContain('+44 20 7946 0123');
+  });
+
+  it('shifts heading levels so a report nests under the page heading', () => {
+    expect(renderMarkdown('# Report\n\n## Severity', { ...hidden, headingOffset: 2 })).toMatch(/<h3>Report<\/h3>\s*<h4>Severity<\/h4>/);
+  });
+});
+
+describe('redactContacts', () => {
+  it.each([
+    ['mail Ana.Ruiz+ops@sub.client.example now', `mail ${EMAIL_WITHHELD} now`],
+    ['phone (555) 123-4567', `phone ${PHONE_WITHHELD}`],
+    ['tel 020 7946 0958.', `tel ${PHONE_WITHHELD}.`],
+  ])('withholds contacts in %j', (input, expected) => {
+    expect(redactContacts(input)).toBe(expected);
+  });
+
+  it.each([
+    'opened 2026-11-02 09:05 and fixed 2026-11-03T10:15',
+    'incident 2026-11-02-acme-checkout-500 is related',
+    'we saw 500 errors for 45 minutes, 3 of 12 nodes, version 1.4.2',
+    'on 2026-11-02, 14:00 to 16:30',
+  ])('leaves ordinary text alone: %j', (input) => {
+    expect(redactContacts(input)).toBe(input);
+  });
+});

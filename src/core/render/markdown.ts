@@ -1,0 +1,74 @@
+// Markdown bodies of incidents, entries and reports to HTML for the site: remark (CommonMark +
+// GFM) -> rehype, raw HTML parsed and then sanitised, so nothing from a log entry can run script
+// in a reader's browser. Contact details are withheld unless the config publishes them.
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type Processor } from 'unified';
+import { visit } from 'unist-util-visit';
+import { isContactLink, redactContacts } from './redact.ts';
+
+export interface RenderOptions {
+  /** `publish.contact_details`: when false, e-mail addresses and phone numbers are withheld. */
+  contactDetails: boolean;
+  /** Added to every heading level (a report's `#` becomes `h3` with 2), capped at h6. */
+  headingOffset?: number;
+}
+
+function withheldContacts() {
+  return (tree: HastRoot) => {
+    visit(tree, (node, index, parent) => {
+      if (node.type === 'text') {
+        node.value = redactContacts(node.value);
+        return;
+      }
+      if (node.type === 'element' && node.tagName === 'a' && parent && index !== undefined) {
+        const href = String(node.properties.href ?? '');
+        if (isContactLink(href)) {
+          // Keep the link text (redacted by the visit of its children), drop the target.
+          parent.children.splice(index, 1, ...(node.children as ElementContent[]));
+          return index;
+        }
+      }
+    });
+  };
+}
+
+function shiftedHeadings(offset: number) {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      const m = /^h([1-6])$/.exec(node.tagName);
+      if (m) node.tagName = `h${Math.min(6, +m[1] + offset)}`;
+    });
+  };
+}
+
+const processors = new Map<string, Processor<any, any, any, any, string>>();
+
+function processor(options: RenderOptions): Processor<any, any, any, any, string> {
+  const offset = options.headingOffset ?? 0;
+  const key = `${options.contactDetails}|${offset}`;
+  let p = processors.get(key);
+  if (!p) {
+    const base = unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(remarkRehype, { allowDangerousHtml: true })
+      .use(rehypeRaw)
+      .use(rehypeSanitize, defaultSchema);
+    const withContacts = options.contactDetails ? base : base.use(withheldContacts);
+    const shifted = offset > 0 ? withContacts.use(shiftedHeadings, offset) : withContacts;
+    p = shifted.use(rehypeStringify).freeze() as unknown as Processor<any, any, any, any, string>;
+    processors.set(key, p);
+  }
+  return p;
+}
+
+/** Safe HTML for a Markdown text. */
+export function renderMarkdown(markdown: string, options: RenderOptions): string {
+  return String(processor(options).processSync(markdown));
+}
