@@ -1,0 +1,74 @@
+// The two clocks of rules.md. Clock time between a ≤ b is the business time in [a, b)
+// (business) or b − a (always); `add(a, d)` is the LATEST t ≥ a whose clock time from a is d,
+// so "late" always means "more than d of clock time": a deadline that falls at the close of
+// business moves to the next business start (Fri 14:30 + 3h = Mon 09:00).
+import type { ClockKind } from '../config/config.ts';
+import type { BusinessCalendar } from './businessCalendar.ts';
+import { localDayOf } from './localDays.ts';
+
+export interface Clock {
+  kind: ClockKind;
+  /** Clock time (ms) in [a, b); 0 when b ≤ a. */
+  between(a: number, b: number): number;
+  /** The latest t ≥ a with between(a, t) = d; Infinity when the clock never reaches d. */
+  add(a: number, d: number): number;
+}
+
+export const alwaysClock: Clock = {
+  kind: 'always',
+  between: (a, b) => (b > a ? b - a : 0),
+  add: (a, d) => a + d,
+};
+
+/** A calendar whose business days never run out is searched at most this far ahead. */
+const MAX_DAYS_AHEAD = 100 * 366;
+
+export function businessClock(calendar: BusinessCalendar): Clock {
+  const { zone } = calendar;
+  return {
+    kind: 'business',
+    between(a, b) {
+      if (b <= a) return 0;
+      let total = 0;
+      const last = localDayOf(zone, b);
+      for (let day = localDayOf(zone, a); day <= last; day++) {
+        const hours = calendar.hoursOn(day);
+        if (!hours) continue;
+        const from = hours.start > a ? hours.start : a;
+        const to = hours.end < b ? hours.end : b;
+        if (to > from) total += to - from;
+      }
+      return total;
+    },
+    add(a, d) {
+      if (!calendar.hasBusinessDays) return Infinity;
+      let remaining = d;
+      const first = localDayOf(zone, a);
+      for (let day = first; day <= first + MAX_DAYS_AHEAD; day++) {
+        const hours = calendar.hoursOn(day);
+        if (!hours) continue;
+        const from = hours.start > a ? hours.start : a;
+        if (from >= hours.end) continue;
+        const available = hours.end - from;
+        // Strictly less: when d runs out exactly at the close, the latest instant with clock
+        // time d is the next business start, found on a later day with nothing remaining.
+        if (remaining < available) return from + remaining;
+        remaining -= available;
+      }
+      return Infinity;
+    },
+  };
+}
+
+const businessClocks = new WeakMap<BusinessCalendar, Clock>();
+
+/** The clock of a kind over a calendar (one business clock per calendar). */
+export function clockOfKind(kind: ClockKind, calendar: BusinessCalendar): Clock {
+  if (kind === 'always') return alwaysClock;
+  let clock = businessClocks.get(calendar);
+  if (!clock) {
+    clock = businessClock(calendar);
+    businessClocks.set(calendar, clock);
+  }
+  return clock;
+}
