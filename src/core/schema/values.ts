@@ -60,22 +60,28 @@ export const timeZone = z
 
 export const PERSON_FIELDS = ['name', 'org', 'email', 'phone', 'role'] as const;
 
-const personObject = z.looseObject({
-  name: z.string({ error: 'a person needs a name' }).min(1, 'a person needs a name'),
-  org: z.string().optional(),
-  email: z.string().optional(),
-  phone: z.union([z.string(), z.number()]).transform(String).optional(),
-  role: z.string().optional(),
-});
+export interface Person {
+  name: string;
+  org?: string;
+  email?: string;
+  phone?: string;
+  role?: string;
+}
+
+const personObject = z
+  .looseObject({
+    name: z.string({ error: 'a person needs a name' }).min(1, 'a person needs a name'),
+    org: z.string().optional(),
+    email: z.string().optional(),
+    phone: z.union([z.string(), z.number()]).transform(String).optional(),
+    role: z.string().optional(),
+  })
+  .transform((p): Person => ({ name: p.name, org: p.org, email: p.email, phone: p.phone, role: p.role }));
 
 /** `{ name, org?, email?, phone?, role? }`, or a plain string as shorthand for `{ name }`. */
-export const person = z
-  .union([z.string().min(1).transform((name) => ({ name })), personObject], {
-    error: 'expected a person: a name, or { name, org?, email?, phone?, role? }',
-  })
-  .transform((p) => ({ name: p.name, org: p.org, email: p.email, phone: p.phone, role: p.role }));
-
-export type Person = z.output<typeof person>;
+export const person = z.union([z.string().min(1).transform((name): Person => ({ name })), personObject], {
+  error: 'expected a person: a name, or { name, org?, email?, phone?, role? }',
+});
 
 export const visibility = caseInsensitiveEnum(VISIBILITIES);
 export const priority = caseInsensitiveEnum(PRIORITIES);

@@ -1,0 +1,58 @@
+import { appendFileSync } from 'node:fs';
+import { checkRepository } from '../../node/checkRepository.ts';
+import { readConfig } from '../../node/repository.ts';
+import { oneOf, parseCommandArgs, parseNow, rootOf } from '../args.ts';
+import { formatAnnotations, formatStepSummary } from '../format/github.ts';
+import { formatCheckJson } from '../format/json.ts';
+import { formatCheckText, useColour } from '../format/text.ts';
+import { EXIT_FINDINGS, EXIT_OK, type Command } from '../io.ts';
+
+const FORMATS = ['text', 'json', 'github'] as const;
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'check incidents against the data format and the communication policy',
+  help: `Usage: commlog check [INCIDENT...] [options]
+
+Checks every incident (or only those named) against the rules of the data format and the
+communication policy, and prints the findings.
+
+Options:
+  --now TIME            evaluate as of TIME (e.g. 2026-11-02T13:30, 2026-11-02T13:30Z);
+                        without an offset it is read in the config's timezone (default: now)
+  --format FORMAT       text (default), json, or github (workflow annotations, plus a
+                        summary table appended to $GITHUB_STEP_SUMMARY when it is set)
+  --since REF           only incidents with files changed since git REF, plus log-immutable
+  --strict              warnings count as errors for the exit code
+  --root DIR            the repository (default: the current directory)
+  -h, --help            show this help
+
+Exit codes: 0 no errors, 1 at least one error (with --strict: any finding),
+2 usage or configuration problem.
+`,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(
+      'check',
+      argv,
+      { now: { type: 'string' }, format: { type: 'string' }, since: { type: 'string' }, strict: { type: 'boolean' } },
+      true,
+    );
+    const root = rootOf(values, io.cwd);
+    const format = oneOf('--format', values.format, FORMATS, 'text');
+    const config = readConfig(root);
+    const now = parseNow(values.now, config.timezone);
+    const result = checkRepository({ root, now, config, ids: positionals.length > 0 ? positionals : undefined });
+    const zones = new Map(result.summaries.map((s) => [s.id, s.zone]));
+    const zoneOf = (id: string) => zones.get(id) ?? config.timezone;
+
+    if (format === 'json') io.stdout.write(formatCheckJson(result, zoneOf));
+    else if (format === 'github') {
+      io.stdout.write(formatAnnotations(result.findings));
+      const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+      if (summaryFile) appendFileSync(summaryFile, formatStepSummary(result, zoneOf));
+    } else io.stdout.write(formatCheckText(result, useColour(io.stdout, io.env)));
+
+    const failing = values.strict ? result.findings.length : result.totals.errors;
+    return failing > 0 ? EXIT_FINDINGS : EXIT_OK;
+  },
+};

@@ -1,0 +1,48 @@
+// GitHub Actions workflow commands (annotations) and the job summary table.
+import type { Finding } from '../../core/findings.ts';
+import { formatLocal } from '../../core/time/format.ts';
+import type { RepositoryCheck } from '../../node/checkRepository.ts';
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function annotation(f: Finding): string {
+  const props = [`file=${escapeProperty(f.file)}`];
+  if (f.line !== undefined) props.push(`line=${f.line}`);
+  props.push(`title=${escapeProperty(f.rule)}`);
+  return `::${f.severity} ${props.join(',')}::${escapeData(f.message)}`;
+}
+
+export function formatAnnotations(findings: readonly Finding[]): string {
+  return findings.map((f) => `${annotation(f)}\n`).join('');
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** The Markdown table GitHub shows on the run's summary page: every finding, none cut. */
+export function formatStepSummary(result: RepositoryCheck, zoneOf: (incident: string) => string): string {
+  const { incidents, entries, errors, warnings } = result.totals;
+  const lines = [
+    '## commlog check',
+    '',
+    `${errors === 0 ? '✅' : '❌'} **${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}** in ${incidents} incident${incidents === 1 ? '' : 's'} (${entries} log entries).`,
+    '',
+  ];
+  if (result.findings.length > 0) {
+    lines.push('| | Rule | File | Due | Message |', '| --- | --- | --- | --- | --- |');
+    for (const f of result.findings) {
+      const where = f.line === undefined ? f.file : `${f.file}:${f.line}`;
+      const due = f.due === undefined ? '' : formatLocal(f.due, zoneOf(f.incident));
+      lines.push(`| ${f.severity === 'error' ? '❌' : '⚠️'} | \`${f.rule}\` | \`${cell(where)}\` | ${due} | ${cell(f.message)} |`);
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}

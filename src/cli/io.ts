@@ -1,0 +1,20 @@
+// What a command may touch of the outside world, so tests can run commands in-process.
+export interface CliIO {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+export interface Command {
+  name: string;
+  /** One line for `commlog --help`. */
+  summary: string;
+  /** The full `--help` text. */
+  help: string;
+  run(argv: string[], io: CliIO): Promise<number>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;

@@ -1,0 +1,72 @@
+// The checker: one incident folder in, its findings and summary out. Pure: adapters read the
+// files (src/node) and format the results (src/cli).
+import { applySeverities, compareFindings, type Finding } from './findings.ts';
+import { loadIncident, type LoadContext } from './load/loadIncident.ts';
+import type { Incident, IncidentFiles } from './model.ts';
+import { priorityInForce } from './priority.ts';
+import { ALL_RULES } from './rules/index.ts';
+import type { Priority, Status } from './schema/values.ts';
+
+export interface IncidentSummary {
+  id: string;
+  /** The incident's zone (the config's when incident.md cannot be read): times are shown in it. */
+  zone: string;
+  /** Absent when incident.md could not be read. */
+  status?: Status;
+  /** Priority in force at Now (or at resolved_at). */
+  priority?: Priority;
+  entries: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface IncidentCheck {
+  summary: IncidentSummary;
+  /** Sorted as cli.md says. */
+  findings: Finding[];
+  incident?: Incident;
+}
+
+export type CheckContext = LoadContext;
+
+export function checkIncident(files: IncidentFiles, context: CheckContext): IncidentCheck {
+  const loaded = loadIncident(files, context);
+  const found = [...loaded.findings];
+  const { incident } = loaded;
+  if (incident) {
+    for (const rule of ALL_RULES) found.push(...rule(incident, context));
+  }
+  const findings = applySeverities(files.id, found, context.config.rules).sort(compareFindings);
+  let errors = 0;
+  for (const f of findings) if (f.severity === 'error') errors++;
+  return {
+    summary: {
+      id: files.id,
+      zone: incident?.zone ?? context.config.timezone,
+      status: incident?.status,
+      priority: incident ? priorityInForce(incident, incident.resolvedAt ?? context.now) : undefined,
+      entries: loaded.entryCount,
+      errors,
+      warnings: findings.length - errors,
+    },
+    findings,
+    incident,
+  };
+}
+
+export interface CheckTotals {
+  incidents: number;
+  entries: number;
+  errors: number;
+  warnings: number;
+}
+
+export function totalsOf(summaries: readonly IncidentSummary[]): CheckTotals {
+  const totals = { incidents: summaries.length, entries: 0, errors: 0, warnings: 0 };
+  for (const s of summaries) {
+    totals.entries += s.entries;
+    totals.errors += s.errors;
+    totals.warnings += s.warnings;
+  }
+  return totals;
+}

@@ -1,0 +1,286 @@
+// One incident folder -> a validated `Incident` plus its `schema` findings. Every file is
+// checked on its own: a broken file is reported and skipped, never hiding the others.
+import type { Config } from '../config/config.ts';
+import type { RuleFinding } from '../findings.ts';
+import type { Commitment, IncidentFiles, InputFile, Incident, LogEntry, SourceFile } from '../model.ts';
+import { isUnreadable } from '../model.ts';
+import { parseFrontmatter, type Frontmatter } from '../parse/frontmatter.ts';
+import { COMMITMENT_FIELDS, ENTRY_FIELDS, entryFrontmatter, type EntryFrontmatter } from '../schema/entry.ts';
+import { INCIDENT_FIELDS, incidentFrontmatter, type IncidentFrontmatter } from '../schema/incident.ts';
+import { PERSON_FIELDS, type Kind, type Person } from '../schema/values.ts';
+import { parseTimestamp } from '../time/timestamp.ts';
+import { formatLocal } from '../time/format.ts';
+import { lineOfPath, unknownKeyFindings, zodFindings } from './schemaFindings.ts';
+import { loadReport } from './loadReport.ts';
+
+export const INCIDENT_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
+
+export interface LoadContext {
+  config: Config;
+  now: number;
+  /** Every incident id in the repository, for `related`. */
+  knownIds: ReadonlySet<string>;
+}
+
+export interface LoadedIncident {
+  id: string;
+  /** Present when incident.md is valid; then rules can evaluate it. */
+  incident?: Incident;
+  findings: RuleFinding[];
+  /** Entry files found (valid or not). */
+  entryCount: number;
+}
+
+export function loadIncident(files: IncidentFiles, context: LoadContext): LoadedIncident {
+  const { config } = context;
+  const findings: RuleFinding[] = [];
+  const incidentPath = `${files.dir}/incident.md`;
+
+  if (!INCIDENT_ID.test(files.id)) {
+    findings.push({
+      rule: 'schema',
+      file: files.dir,
+      message: `Folder "${files.id}" is not a valid incident id: use lower-case letters, digits and - (at most 80 characters), e.g. 2026-11-02-acme-checkout-500`,
+    });
+  }
+  for (const stray of files.strays) {
+    findings.push({
+      rule: 'schema',
+      file: stray,
+      message: `Unexpected Markdown file at the incident's top level: only incident.md and report.md belong there; rename it or move a log entry into log/`,
+    });
+  }
+
+  const meta = files.incident ? readIncidentFile(files.incident, findings) : undefined;
+  if (!files.incident) {
+    findings.push({ rule: 'schema', file: incidentPath, message: 'Missing incident.md: every incident folder needs one (title, client, opened_at, reporter, priority, status, pm)' });
+  }
+  const zone = meta?.data.timezone ?? config.timezone;
+
+  const entries: LogEntry[] = [];
+  for (const file of files.entries) {
+    const entry = readEntryFile(file, zone, context, findings);
+    if (entry) entries.push(entry);
+  }
+  entries.sort((a, b) => a.at - b.at || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  checkEntryReferences(entries, findings);
+
+  const report = files.report ? loadReport(files.report, findings) : undefined;
+
+  if (!meta) return { id: files.id, findings, entryCount: files.entries.length };
+  const incident = buildIncident(files, meta.data, meta.fm, zone, entries, report, context, findings);
+  return { id: files.id, incident, findings, entryCount: files.entries.length };
+}
+
+function readSource(file: InputFile, findings: RuleFinding[]): { file: SourceFile; fm: Frontmatter } | undefined {
+  if (isUnreadable(file)) {
+    findings.push({ rule: 'schema', file: file.path, message: file.problem });
+    return undefined;
+  }
+  const fm = parseFrontmatter(file.text);
+  if (!fm.ok) {
+    findings.push({ rule: 'schema', file: file.path, line: fm.line, message: `Cannot read the frontmatter: ${fm.message}` });
+    return undefined;
+  }
+  if (!fm.hasFrontmatter) {
+    findings.push({
+      rule: 'schema',
+      file: file.path,
+      line: 1,
+      message: 'No frontmatter: the file must start with a line ---, then the YAML fields, then a line ---',
+    });
+    return undefined;
+  }
+  return { file, fm };
+}
+
+function readIncidentFile(file: InputFile, findings: RuleFinding[]) {
+  const source = readSource(file, findings);
+  if (!source) return undefined;
+  const { fm } = source;
+  const parsed = incidentFrontmatter.safeParse(fm.data);
+  findings.push(...unknownKeyFindings(file.path, fm, fm.data, INCIDENT_FIELDS));
+  for (const key of ['reporter', 'pm'] as const) findings.push(...unknownKeyFindings(file.path, fm, fm.data[key], PERSON_FIELDS, [key]));
+  if (!parsed.success) {
+    findings.push(...zodFindings(file.path, fm, parsed.error.issues));
+    return undefined;
+  }
+  return { data: parsed.data, fm };
+}
+
+function readEntryFile(file: InputFile, zone: string, context: LoadContext, findings: RuleFinding[]): LogEntry | undefined {
+  const source = readSource(file, findings);
+  if (!source) return undefined;
+  const { fm } = source;
+  const path = file.path;
+  findings.push(...unknownKeyFindings(path, fm, fm.data, ENTRY_FIELDS));
+  const commitmentsIn = fm.data.commitments;
+  if (Array.isArray(commitmentsIn)) {
+    commitmentsIn.forEach((c, i) => findings.push(...unknownKeyFindings(path, fm, c, COMMITMENT_FIELDS, ['commitments', i])));
+  }
+  const parsed = entryFrontmatter.safeParse(fm.data);
+  if (!parsed.success) {
+    findings.push(...zodFindings(path, fm, parsed.error.issues));
+    return undefined;
+  }
+  const d: EntryFrontmatter = parsed.data;
+  const line = (key: string) => fm.lineOf([key]);
+  const at = parseTimestamp(d.at, zone);
+  let valid = true;
+
+  if (d.direction !== 'internal' && d.contact === undefined) {
+    findings.push({ rule: 'schema', file: path, line: line('direction'), message: `Missing field "contact": an ${d.direction} entry names who we dealt with, e.g. contact: { name: Ana Silva, email: ana@client.example }` });
+    valid = false;
+  }
+  const nextUpdateBy = d.next_update_by === undefined ? undefined : parseTimestamp(d.next_update_by, zone);
+  if (nextUpdateBy !== undefined && nextUpdateBy < at) {
+    findings.push({ rule: 'schema', file: path, line: line('next_update_by'), message: `Field "next_update_by" (${formatLocal(nextUpdateBy, zone)}) is before "at" (${formatLocal(at, zone)}): the next update must be promised for later` });
+    valid = false;
+  }
+  if (at > context.now) {
+    findings.push({ rule: 'schema', severity: 'warning', file: path, line: line('at'), message: `Field "at" (${formatLocal(at, zone)}) is in the future: check the date and time` });
+  }
+  checkCategory(d.category, path, line('category'), context.config, findings);
+  for (const [i, address] of (d.cc ?? []).entries()) {
+    if (!/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>\s*$/.test(address.trim())) {
+      findings.push({ rule: 'schema', file: path, line: lineOfPath(fm, ['cc', i]), message: `Field "cc[${i}]" ("${address}") is not an e-mail address: write address@example.com or Name <address@example.com>` });
+    }
+  }
+  if (!valid) return undefined;
+
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const commitments: Commitment[] = (d.commitments ?? []).map((c, i) => ({
+    id: c.id,
+    action: c.action,
+    owner: normaliseOwner(c.owner),
+    due: c.due === undefined ? undefined : parseTimestamp(c.due, zone),
+    file: path,
+    line: lineOfPath(fm, ['commitments', i]),
+    madeAt: at,
+  }));
+  const keyLines: Record<string, number> = {};
+  for (const key of Object.keys(fm.data)) keyLines[key] = line(key) ?? 1;
+  return {
+    file: path,
+    name,
+    keyLines,
+    at,
+    direction: d.direction,
+    channel: d.channel,
+    kind: d.kind ?? defaultKind(d.direction),
+    contacts: d.contact === undefined ? [] : Array.isArray(d.contact) ? d.contact : [d.contact],
+    author: d.author,
+    summary: d.summary,
+    cc: d.cc ?? [],
+    nextUpdateBy,
+    priority: d.priority,
+    commitments,
+    done: d.done ?? [],
+    feedback: d.feedback,
+    verbatim: d.verbatim,
+    category: d.category,
+    corrects: d.corrects,
+    internal: d.visibility === 'internal',
+    body: fm.body,
+  };
+}
+
+function defaultKind(direction: LogEntry['direction']): Kind {
+  return direction === 'outbound' ? 'update' : direction === 'inbound' ? 'report' : 'note';
+}
+
+function normaliseOwner(owner: string | undefined): string {
+  if (owner === undefined) return 'us';
+  const lower = owner.trim().toLowerCase();
+  return lower === 'us' || lower === 'client' ? lower : owner;
+}
+
+/** Commitment ids unique within the incident; `done` ids made up to that entry; `corrects` names an earlier entry. */
+function checkEntryReferences(entries: readonly LogEntry[], findings: RuleFinding[]): void {
+  const made = new Map<string, Commitment>();
+  const names = new Map(entries.map((e, i) => [e.name, i]));
+  entries.forEach((entry, index) => {
+    for (const c of entry.commitments) {
+      const earlier = made.get(c.id);
+      if (earlier) {
+        findings.push({ rule: 'schema', file: entry.file, line: c.line, message: `Commitment id "${c.id}" is already used in ${earlier.file.slice(earlier.file.lastIndexOf('/') + 1)}: commitment ids must be unique within the incident; choose another id` });
+      } else {
+        made.set(c.id, c);
+      }
+    }
+    for (const id of entry.done) {
+      if (!made.has(id)) {
+        findings.push({ rule: 'schema', file: entry.file, line: entry.keyLines.done, message: `Field "done" names "${id}", but no commitment with that id was made in this or an earlier entry: use the id of an existing commitment` });
+      }
+    }
+    if (entry.corrects !== undefined) {
+      const target = names.get(entry.corrects);
+      if (target === undefined || target >= index) {
+        findings.push({ rule: 'schema', file: entry.file, line: entry.keyLines.corrects, message: `Field "corrects" names "${entry.corrects}", which is not an earlier entry of this incident: give the file name of the entry being corrected` });
+      }
+    }
+  });
+}
+
+function checkCategory(category: string | undefined, file: string, line: number | undefined, config: Config, findings: RuleFinding[]): void {
+  if (category === undefined || config.categories.length === 0 || config.categories.includes(category)) return;
+  findings.push({ rule: 'schema', file, line, message: `Field "category" ("${category}") is not a category of commlog.config.yaml: use one of ${config.categories.join(', ')}` });
+}
+
+function buildIncident(
+  files: IncidentFiles,
+  d: IncidentFrontmatter,
+  fm: Frontmatter,
+  zone: string,
+  entries: LogEntry[],
+  report: Incident['report'],
+  context: LoadContext,
+  findings: RuleFinding[],
+): Incident {
+  const file = `${files.dir}/incident.md`;
+  const line = (key: string) => fm.lineOf([key]);
+  const openedAt = parseTimestamp(d.opened_at, zone);
+  let resolvedAt = d.resolved_at === undefined ? undefined : parseTimestamp(d.resolved_at, zone);
+  if (d.status === 'open' && resolvedAt !== undefined) {
+    findings.push({ rule: 'schema', file, line: line('resolved_at'), message: 'Field "resolved_at" is set on an open incident: set status to resolved or closed, or remove resolved_at' });
+    resolvedAt = undefined;
+  } else if (d.status !== 'open' && resolvedAt === undefined) {
+    findings.push({ rule: 'schema', file, line: line('status'), message: `Missing field "resolved_at": a ${d.status} incident says when it was resolved, e.g. resolved_at: 2026-11-02T16:40` });
+  } else if (resolvedAt !== undefined && resolvedAt < openedAt) {
+    findings.push({ rule: 'schema', file, line: line('resolved_at'), message: `Field "resolved_at" (${formatLocal(resolvedAt, zone)}) is before "opened_at" (${formatLocal(openedAt, zone)}): an incident cannot be resolved before it was opened` });
+    resolvedAt = undefined;
+  }
+  checkCategory(d.category, file, line('category'), context.config, findings);
+  for (const [i, id] of (d.related ?? []).entries()) {
+    if (!context.knownIds.has(id)) {
+      findings.push({ rule: 'schema', severity: 'warning', file, line: lineOfPath(fm, ['related', i]), message: `Field "related" names "${id}", which is not an incident of this repository: check the id` });
+    }
+  }
+  const keyLines: Record<string, number> = {};
+  for (const key of Object.keys(fm.data)) keyLines[key] = line(key) ?? 1;
+  return {
+    id: files.id,
+    dir: files.dir,
+    file,
+    keyLines,
+    zone,
+    title: d.title,
+    client: d.client,
+    openedAt,
+    reporter: d.reporter as Person,
+    priority: d.priority,
+    severity: d.severity,
+    status: d.status,
+    resolvedAt,
+    pm: d.pm as Person,
+    owner: d.owner,
+    backup: d.backup,
+    category: d.category,
+    tags: d.tags ?? [],
+    related: d.related ?? [],
+    internal: d.visibility === 'internal',
+    body: fm.body,
+    entries,
+    report,
+  };
+}

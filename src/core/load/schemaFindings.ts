@@ -1,0 +1,117 @@
+// Turns zod issues and unknown keys into `schema` findings that name the field and its line.
+import type { z } from 'zod';
+import type { RuleFinding } from '../findings.ts';
+import type { Frontmatter } from '../parse/frontmatter.ts';
+
+/** What a missing required field is for, so the message can say what to add. */
+const FIELD_PURPOSE: Record<string, string> = {
+  title: 'one line saying what happened',
+  client: 'the client organisation',
+  opened_at: "when the client's report reached us, e.g. 2026-11-02T09:05",
+  reporter: 'the person who reported it, e.g. { name: Ana Silva, org: Acme }',
+  priority: 'urgent, high, medium or low',
+  status: 'open, resolved or closed',
+  pm: 'the project manager, with an email: { name: …, email: … }',
+  at: 'when the contact happened, e.g. 2026-11-02T09:05',
+  direction: 'inbound, outbound or internal',
+  channel: 'email, phone, sms, chat, meeting, screenshare, ticket, status-page, social or other',
+  author: 'the staff member who logged it',
+  summary: 'one line saying what was said or done',
+  id: 'a short id such as send-logs',
+  action: 'what will be done',
+  name: 'the person’s name',
+};
+
+export function pathLabel(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v = data;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
+}
+
+/** The line of a path, else of its nearest parent that has one. */
+export function lineOfPath(fm: Frontmatter, path: readonly PropertyKey[]): number {
+  for (let n = path.length; n > 0; n--) {
+    const line = fm.lineOf(path.slice(0, n) as (string | number)[]);
+    if (line !== undefined) return line;
+  }
+  return 1;
+}
+
+export function zodFindings(file: string, fm: Frontmatter, issues: readonly z.core.$ZodIssue[]): RuleFinding[] {
+  const seen = new Set<string>();
+  const out: RuleFinding[] = [];
+  for (const issue of issues) {
+    const label = pathLabel(issue.path);
+    if (seen.has(label)) continue; // one finding per field: the first problem is the one to fix
+    seen.add(label);
+    const last = issue.path[issue.path.length - 1];
+    let message: string;
+    if (issue.code === 'invalid_type' && valueAt(fm.data, issue.path) === undefined) {
+      const purpose = typeof last === 'string' ? FIELD_PURPOSE[last] : undefined;
+      message = `Missing field "${label}"${purpose ? `: add ${purpose}` : ''}`;
+    } else {
+      message = `Field "${label}" is invalid: ${issue.message}`;
+    }
+    out.push({ rule: 'schema', file, line: lineOfPath(fm, issue.path), message });
+  }
+  return out;
+}
+
+/** Warnings for keys the schema does not know, with the closest known key as a hint. */
+export function unknownKeyFindings(
+  file: string,
+  fm: Frontmatter,
+  value: unknown,
+  known: readonly string[],
+  path: readonly (string | number)[] = [],
+): RuleFinding[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  const out: RuleFinding[] = [];
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue;
+    const suggestion = closest(key, known);
+    const label = pathLabel([...path, key]);
+    out.push({
+      rule: 'schema',
+      severity: 'warning',
+      file,
+      line: lineOfPath(fm, [...path, key]),
+      message: `Unknown field "${label}"${suggestion ? `: did you mean "${suggestion}"?` : `: known fields are ${known.join(', ')}`}`,
+    });
+  }
+  return out;
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Damerau–Levenshtein (optimal string alignment): a swapped pair of letters is one typo. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
