@@ -1,0 +1,65 @@
+// The numbers the site shows for one incident, computed once from the loaded incident and the
+// checker's findings; small enough to keep for every incident of a large archive.
+import type { Config } from '../config/config.ts';
+import type { Finding } from '../findings.ts';
+import type { Incident } from '../model.ts';
+import type { Priority, Severity, Status } from '../schema/values.ts';
+import { timeToAcknowledge, timeToResolve } from './durations.ts';
+import { OBLIGATION_RULES, tallyObligations } from './obligations.ts';
+
+export interface Rating {
+  at: number;
+  rating: number;
+}
+
+export interface IncidentFacts {
+  id: string;
+  client: string;
+  category?: string;
+  zone: string;
+  openedAt: number;
+  resolvedAt?: number;
+  priority: Priority;
+  severity?: Severity;
+  status: Status;
+  timeToAcknowledge?: number;
+  timeToResolve?: number;
+  obligationsDue: number;
+  obligationsMet: number;
+  promisesDue: number;
+  promisesBroken: number;
+  /** Client feedback ratings from published entries. */
+  ratings: Rating[];
+}
+
+export function incidentFacts(incident: Incident, findings: readonly Finding[], config: Config, now: number, ackDeadline: number): IncidentFacts {
+  const tally = tallyObligations({ incident, findings, config, now, ackDeadline });
+  let due = 0;
+  let missed = 0;
+  for (const rule of OBLIGATION_RULES) {
+    due += tally[rule].due;
+    missed += tally[rule].missed;
+  }
+  const ratings: Rating[] = [];
+  for (const e of incident.entries) {
+    if (!e.internal && e.feedback?.rating !== undefined) ratings.push({ at: e.at, rating: e.feedback.rating });
+  }
+  return {
+    id: incident.id,
+    client: incident.client,
+    category: incident.category,
+    zone: incident.zone,
+    openedAt: incident.openedAt,
+    resolvedAt: incident.resolvedAt,
+    priority: incident.priority,
+    severity: incident.severity,
+    status: incident.status,
+    timeToAcknowledge: timeToAcknowledge(incident),
+    timeToResolve: timeToResolve(incident),
+    obligationsDue: due,
+    obligationsMet: due - missed,
+    promisesDue: tally['next-update-late'].due,
+    promisesBroken: tally['next-update-late'].missed,
+    ratings,
+  };
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../config/config.ts';
+import { incidentFacts } from './facts.ts';
+import { priorityAt, tallyObligations } from './obligations.ts';
+import { entry, finding, incident, t } from './testIncident.ts';
+
+const config = parseConfig(undefined);
+
+describe('tallyObligations', () => {
+  it('rules.md example 1 (urgent): ack, three gap segments, two judged promises; end-of-day not yet due', () => {
+    const updates = ['09:10', '10:05', '13:20'].map((hm) => {
+      const [h, m] = hm.split(':').map(Number);
+      return entry(`2026-11-02T${hm}`, { nextUpdateBy: t(`2026-11-02T${String(h + 1).padStart(2, '0')}:${String(m).padStart(2, '0')}`) });
+    });
+    const i = incident({ opened: '2026-11-02T09:00', priority: 'urgent', entries: updates });
+    const findings = [finding('max-gap', '2026-11-02T13:05'), finding('next-update-late', '2026-11-02T11:05')];
+    const tally = tallyObligations({ incident: i, findings, config, now: t('2026-11-02T13:30'), ackDeadline: t('2026-11-02T09:30') });
+    expect(tally.ack).toEqual({ due: 1, missed: 0 });
+    expect(tally['max-gap']).toEqual({ due: 3, missed: 1 });
+    expect(tally['next-update-late']).toEqual({ due: 2, missed: 1 });
+    expect(tally.window).toEqual({ due: 0, missed: 0 });
+    const facts = incidentFacts(i, findings, config, t('2026-11-02T13:30'), t('2026-11-02T09:30'));
+    expect([facts.obligationsDue, facts.obligationsMet]).toEqual([6, 4]);
+    expect([facts.promisesDue, facts.promisesBroken]).toEqual([2, 1]);
+  });
+
+  it('rules.md example 3 (high): the three daily windows of Tuesday are due, one missed', () => {
+    const i = incident({
+      opened: '2026-11-03T08:30',
+      priority: 'high',
+      entries: [entry('2026-11-03T09:05'), entry('2026-11-03T12:30'), entry('2026-11-03T16:45')],
+    });
+    const tally = tallyObligations({ incident: i, findings: [finding('window', '2026-11-03T16:30')], config, now: t('2026-11-03T18:00'), ackDeadline: t('2026-11-03T09:30') });
+    expect(tally.window).toEqual({ due: 3, missed: 1 });
+    expect(tally['max-gap'].due).toBe(0);
+  });
+
+  it('a window that ends before the acknowledgement deadline, after resolution or after Now is not due', () => {
+    const i = incident({ opened: '2026-11-06T17:20', priority: 'medium', status: 'resolved', resolvedAt: t('2026-11-10T15:00'), entries: [entry('2026-11-09T09:15')] });
+    // Fri 6: ends before A (Mon 09:20). Mon 9: due. Tue 10: resolved 15:00 before 16:30.
+    const tally = tallyObligations({ incident: i, findings: [], config, now: t('2026-11-12T12:00'), ackDeadline: t('2026-11-09T09:20') });
+    expect(tally.window.due).toBe(1);
+  });
+
+  it('weekly: one obligation per week whose Friday 17:30 deadline has passed', () => {
+    const i = incident({ opened: '2026-11-02T10:00', priority: 'low', entries: [entry('2026-11-02T10:10')] });
+    const tally = tallyObligations({ incident: i, findings: [], config, now: t('2026-11-20T18:00'), ackDeadline: t('2026-11-02T10:30') });
+    expect(tally.weekly.due).toBe(3);
+    const beforeThird = tallyObligations({ incident: i, findings: [], config, now: t('2026-11-20T17:00'), ackDeadline: t('2026-11-02T10:30') });
+    expect(beforeThird.weekly.due).toBe(2);
+  });
+
+  it('commitments: ours are due once fulfilled or past due; the client\'s are not our obligations', () => {
+    const made = entry('2026-11-02T10:00', {
+      commitments: [
+        { id: 'fix', action: 'deploy fix', owner: 'us', due: t('2026-11-02T12:00'), file: 'f', madeAt: t('2026-11-02T10:00') },
+        { id: 'logs', action: 'send logs', owner: 'client', due: t('2026-11-02T11:00'), file: 'f', madeAt: t('2026-11-02T10:00') },
+        { id: 'later', action: 'write report', owner: 'us', due: t('2026-11-09T12:00'), file: 'f', madeAt: t('2026-11-02T10:00') },
+        { id: 'early', action: 'call back', owner: 'Sam', due: t('2026-11-09T12:00'), file: 'f', madeAt: t('2026-11-02T10:00') },
+      ],
+    });
+    const i = incident({ opened: '2026-11-02T09:00', entries: [made, entry('2026-11-02T15:00', { done: ['early'] })] });
+    const tally = tallyObligations({ incident: i, findings: [finding('commitment-overdue', '2026-11-02T12:00')], config, now: t('2026-11-03T09:00'), ackDeadline: t('2026-11-02T09:30') });
+    expect(tally['commitment-overdue']).toEqual({ due: 2, missed: 1 });
+  });
+
+  it('no update and End before A: the acknowledgement is not due yet', () => {
+    const i = incident({ opened: '2026-11-02T09:00' });
+    const tally = tallyObligations({ incident: i, findings: [], config, now: t('2026-11-02T09:10'), ackDeadline: t('2026-11-02T09:30') });
+    expect(tally.ack.due).toBe(0);
+  });
+});
+
+describe('priorityAt', () => {
+  it('is the last re-triage at or before t, else the incident\'s priority', () => {
+    const i = incident({ opened: '2026-11-02T09:00', priority: 'medium', entries: [entry('2026-11-02T11:00', { direction: 'internal', priority: 'urgent' })] });
+    expect(priorityAt(i, t('2026-11-02T10:59'))).toBe('medium');
+    expect(priorityAt(i, t('2026-11-02T11:00'))).toBe('urgent');
+  });
+});

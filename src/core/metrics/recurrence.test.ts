@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { findRecurrences } from './recurrence.ts';
+
+const day = 86_400_000;
+
+describe('findRecurrences', () => {
+  it('links an incident to the latest earlier one of the same client or category within 90 days', () => {
+    const found = findRecurrences([
+      { id: 'c', client: 'Acme', category: 'login', openedAt: 80 * day },
+      { id: 'a', client: 'Acme', category: 'outage', openedAt: 0 },
+      { id: 'b', client: 'Beta', category: 'outage', openedAt: 30 * day },
+      { id: 'd', client: 'Acme', category: 'outage', openedAt: 150 * day },
+    ]);
+    expect(found).toEqual([
+      { id: 'b', sameCategoryAs: 'a' },
+      { id: 'c', sameClientAs: 'a' },
+      { id: 'd', sameClientAs: 'c' },
+    ]);
+  });
+
+  it('counts 90 days inclusive and not 91; flags the same client and category as the same problem', () => {
+    const found = findRecurrences([
+      { id: 'a', client: 'Acme', category: 'outage', openedAt: 0 },
+      { id: 'b', client: 'Acme', category: 'outage', openedAt: 90 * day },
+      { id: 'c', client: 'Acme', category: 'outage', openedAt: 181 * day },
+    ]);
+    expect(found).toEqual([{ id: 'b', sameClientAs: 'a', sameCategoryAs: 'a', sameProblemAs: 'a' }]);
+  });
+});
