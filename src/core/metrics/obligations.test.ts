@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/config.ts';
 import { incidentFacts } from './facts.ts';
-import { priorityAt, tallyObligations } from './obligations.ts';
+import { tallyObligations } from './obligations.ts';
 import { entry, finding, incident, t } from './testIncident.ts';
 
 const config = parseConfig(undefined);
@@ -68,13 +68,5 @@ describe('tallyObligations', () => {
     const i = incident({ opened: '2026-11-02T09:00' });
     const tally = tallyObligations({ incident: i, findings: [], config, now: t('2026-11-02T09:10'), ackDeadline: t('2026-11-02T09:30') });
     expect(tally.ack.due).toBe(0);
-  });
-});
-
-describe('priorityAt', () => {
-  it('is the last re-triage at or before t, else the incident\'s priority', () => {
-    const i = incident({ opened: '2026-11-02T09:00', priority: 'medium', entries: [entry('2026-11-02T11:00', { direction: 'internal', priority: 'urgent' })] });
-    expect(priorityAt(i, t('2026-11-02T10:59'))).toBe('medium');
-    expect(priorityAt(i, t('2026-11-02T11:00'))).toBe('urgent');
   });
 });

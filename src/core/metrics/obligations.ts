@@ -4,7 +4,8 @@
 import type { Config } from '../config/config.ts';
 import type { Finding, RuleId } from '../findings.ts';
 import type { Incident, LogEntry } from '../model.ts';
-import type { Priority, Weekday } from '../schema/values.ts';
+import { priorityInForce as priorityAt } from '../priority.ts';
+import type { Weekday } from '../schema/values.ts';
 import { instantToLocal, wallClockToInstant } from '../time/zone.ts';
 
 /** The time-bound obligations counted in the compliance figure. */
@@ -30,16 +31,6 @@ export interface ObligationInput {
 
 const WEEKDAY_NAMES: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const DAY = 86_400_000;
-
-/** The priority in force at t: the last entry at or before t that sets one, else the incident's. */
-export function priorityAt(incident: Incident, t: number): Priority {
-  let p = incident.priority;
-  for (const e of incident.entries) {
-    if (e.at > t) break;
-    if (e.priority) p = e.priority;
-  }
-  return p;
-}
 
 function updatesOf(incident: Incident): LogEntry[] {
   return incident.entries.filter((e) => e.direction === 'outbound' && e.at >= incident.openedAt);
