@@ -61,12 +61,9 @@ export interface CheckTotals {
   warnings: number;
 }
 
-export function totalsOf(summaries: readonly IncidentSummary[]): CheckTotals {
+export function totalsOf(summaries: readonly IncidentSummary[], findings: readonly Finding[]): CheckTotals {
   const totals = { incidents: summaries.length, entries: 0, errors: 0, warnings: 0 };
-  for (const s of summaries) {
-    totals.entries += s.entries;
-    totals.errors += s.errors;
-    totals.warnings += s.warnings;
-  }
+  for (const s of summaries) totals.entries += s.entries;
+  for (const f of findings) totals[f.severity === 'error' ? 'errors' : 'warnings']++;
   return totals;
 }

@@ -41,7 +41,7 @@ Exit codes: 0 no errors, 1 at least one error (with --strict: any finding),
     const format = oneOf('--format', values.format, FORMATS, 'text');
     const config = readConfig(root);
     const now = parseNow(values.now, config.timezone);
-    const result = checkRepository({ root, now, config, ids: positionals.length > 0 ? positionals : undefined });
+    const result = await checkRepository({ root, now, config, ids: positionals.length > 0 ? positionals : undefined, since: values.since });
     const zones = new Map(result.summaries.map((s) => [s.id, s.zone]));
     const zoneOf = (id: string) => zones.get(id) ?? config.timezone;
 
