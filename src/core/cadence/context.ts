@@ -1,0 +1,119 @@
+// Everything the time rules of rules.md share for one incident, computed once: entries in log
+// order, the updates, End, the priority in force over time, the clocks and the
+// acknowledgement deadline A. Each compliance rule is then a small function over this.
+import { businessCalendar, type BusinessCalendar } from '../clock/businessCalendar.ts';
+import { clockOfKind, type Clock } from '../clock/clock.ts';
+import type { Config, PriorityPolicy } from '../config/config.ts';
+import type { Incident, LogEntry } from '../model.ts';
+import type { RuleContext } from '../rules/rule.ts';
+import type { Priority } from '../schema/values.ts';
+
+/** From `at` on, `priority` is in force (the first step is the incident's own, from -Infinity). */
+export interface PriorityStep {
+  at: number;
+  priority: Priority;
+  /** The entry that set it (absent for the incident's own priority). */
+  entry?: LogEntry;
+}
+
+export interface CadenceContext {
+  incident: Incident;
+  config: Config;
+  now: number;
+  zone: string;
+  calendar: BusinessCalendar;
+  /** Every entry in log order (by `at`, equal times by file name). */
+  entries: readonly LogEntry[];
+  /** Outbound entries with `opened_at ≤ at`, in log order. */
+  updates: readonly LogEntry[];
+  /** `resolved_at`, else Now. */
+  end: number;
+  /** `opened_at + acknowledge_within` under the clock of the priority in force at `opened_at`. */
+  ackDeadline: number;
+  /** Only real changes: consecutive steps have different priorities. */
+  priorities: readonly PriorityStep[];
+  priorityAt(t: number): Priority;
+  policy(priority: Priority): PriorityPolicy;
+  clock(priority: Priority): Clock;
+  /** Whether some update has `from ≤ at ≤ to`. */
+  hasUpdateWithin(from: number, to: number): boolean;
+}
+
+export function compareLogOrder(a: LogEntry, b: LogEntry): number {
+  return a.at - b.at || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
+const cache = new WeakMap<Incident, { config: Config; now: number; context: CadenceContext }>();
+
+/** The context of an incident as of Now; rules of one check share it. */
+export function cadenceContext(incident: Incident, { config, now }: RuleContext): CadenceContext {
+  const hit = cache.get(incident);
+  if (hit && hit.config === config && hit.now === now) return hit.context;
+  const context = buildContext(incident, config, now);
+  cache.set(incident, { config, now, context });
+  return context;
+}
+
+function buildContext(incident: Incident, config: Config, now: number): CadenceContext {
+  const zone = incident.zone;
+  const calendar = businessCalendar(config, zone);
+  const entries = inLogOrder(incident.entries);
+  const updates = entries.filter((e) => e.direction === 'outbound' && e.at >= incident.openedAt);
+  const updateTimes = updates.map((u) => u.at);
+  const priorities = priorityStepsOf(incident, entries);
+  const stepTimes = priorities.map((s) => s.at);
+  const priorityAt = (t: number) => priorities[lastAtOrBefore(stepTimes, t)].priority;
+  const policy = (p: Priority) => config.priorities[p];
+  const clock = (p: Priority) => clockOfKind(config.priorities[p].clock, calendar);
+  const opening = priorityAt(incident.openedAt);
+  return {
+    incident,
+    config,
+    now,
+    zone,
+    calendar,
+    entries,
+    updates,
+    end: incident.resolvedAt ?? now,
+    ackDeadline: clock(opening).add(incident.openedAt, policy(opening).acknowledgeWithin),
+    priorities,
+    priorityAt,
+    policy,
+    clock,
+    hasUpdateWithin(from, to) {
+      const i = lastAtOrBefore(updateTimes, to);
+      return i >= 0 && updateTimes[i] >= from;
+    },
+  };
+}
+
+/** The loader sorts entries already; sorting here keeps the rules right for any caller. */
+function inLogOrder(entries: readonly LogEntry[]): readonly LogEntry[] {
+  for (let i = 1; i < entries.length; i++) {
+    if (compareLogOrder(entries[i - 1], entries[i]) > 0) return [...entries].sort(compareLogOrder);
+  }
+  return entries;
+}
+
+function priorityStepsOf(incident: Incident, entries: readonly LogEntry[]): PriorityStep[] {
+  const steps: PriorityStep[] = [{ at: -Infinity, priority: incident.priority }];
+  for (const entry of entries) {
+    if (!entry.priority) continue;
+    // Of several entries at one instant, the last in log order sets what is in force.
+    if (steps[steps.length - 1].at === entry.at) steps.pop();
+    if (steps[steps.length - 1].priority !== entry.priority) steps.push({ at: entry.at, priority: entry.priority, entry });
+  }
+  return steps;
+}
+
+/** Index of the last value ≤ t in an ascending list, or -1. */
+export function lastAtOrBefore(sorted: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}

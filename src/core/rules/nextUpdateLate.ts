@@ -1,0 +1,33 @@
+// next-update-late: the promised next update did not come in time (rules.md). A promise is
+// judged across resolution: what counts is when the client next heard from us.
+import { cadenceContext } from '../cadence/context.ts';
+import { near } from '../cadence/describe.ts';
+import { entryLine } from '../cadence/lines.ts';
+import type { RuleFinding } from '../findings.ts';
+import { formatDuration } from '../time/timestamp.ts';
+import type { Rule } from './rule.ts';
+
+export const nextUpdateLate: Rule = (incident, context) => {
+  const ctx = cadenceContext(incident, context);
+  const { updates, zone } = ctx;
+  const findings: RuleFinding[] = [];
+  for (let i = 0; i < updates.length; i++) {
+    const update = updates[i];
+    const promised = update.nextUpdateBy;
+    if (promised === undefined) continue;
+    const next = updates[i + 1];
+    const promise = `The update at ${near(zone, update.at, update.at)} promised the next one by ${near(zone, promised, update.at)}`;
+    let message: string;
+    if (next) {
+      if (next.at <= promised) continue;
+      message = `${promise}; it came at ${near(zone, next.at, update.at)}, ${formatDuration(next.at - promised)} late`;
+    } else {
+      if (ctx.end <= promised) continue;
+      message = incident.resolvedAt !== undefined
+        ? `${promise}; none came before resolution at ${near(zone, incident.resolvedAt, update.at)}: tell the client it is resolved`
+        : `${promise}; none has come: send one now`;
+    }
+    findings.push({ rule: 'next-update-late', file: update.file, line: entryLine(update, 'next_update_by'), message, due: promised });
+  }
+  return findings;
+};

@@ -1,0 +1,23 @@
+// next-update-missing: an update did not tell the client when the next one comes (rules.md).
+import { cadenceContext } from '../cadence/context.ts';
+import { dayAndTime } from '../cadence/describe.ts';
+import { entryLine } from '../cadence/lines.ts';
+import type { RuleFinding } from '../findings.ts';
+import type { Rule } from './rule.ts';
+
+export const nextUpdateMissing: Rule = (incident, context) => {
+  const ctx = cadenceContext(incident, context);
+  const { resolvedAt } = incident;
+  const findings: RuleFinding[] = [];
+  for (const update of ctx.updates) {
+    if (resolvedAt !== undefined && update.at >= resolvedAt) break;
+    if (update.kind === 'resolution' || update.nextUpdateBy !== undefined) continue;
+    findings.push({
+      rule: 'next-update-missing',
+      file: update.file,
+      line: entryLine(update),
+      message: `The update of ${dayAndTime(ctx.zone, update.at)} did not tell the client when the next update comes: every update should name a time (next_update_by); tell the client in the next one`,
+    });
+  }
+  return findings;
+};
