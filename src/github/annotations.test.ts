@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capAnnotations, type AnnotationLevel } from './annotations.ts';
 
-function many(level: AnnotationLevel, count: number, prefix = level) {
+function many(level: AnnotationLevel, count: number, prefix: string = level) {
   return Array.from({ length: count }, (_, i) => ({ level, id: `${prefix}-${i + 1}` }));
 }
 

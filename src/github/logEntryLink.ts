@@ -1,0 +1,62 @@
+// A link that opens GitHub's new-file page on a branch with a log entry template filled in:
+// one click from a pull request comment or a reminder issue to logging the next update.
+import { instantToLocal, pad2 } from '../core/time/zone.ts';
+
+export interface LogEntryLinkInput {
+  /** `https://github.com` (GITHUB_SERVER_URL). */
+  serverUrl: string;
+  /** `owner/name` of the repository the branch is in. */
+  repository: string;
+  branch: string;
+  incident: string;
+  /** When the template's `at` is set to. */
+  now: number;
+  /** The incident's zone: `at` is then its local time, as a person would write it. */
+  zone?: string;
+  /** The project manager's address, copied on written updates. */
+  pmEmail?: string;
+}
+
+/** `at` and the file name's time: local time in the incident's zone, else UTC with a `Z`. */
+function timesOf(now: number, zone: string | undefined): { at: string; stamp: string } {
+  const l = instantToLocal(zone ?? 'UTC', now);
+  const hhmm = `${pad2(l.hour)}${pad2(l.minute)}`;
+  const at = `${l.date}T${pad2(l.hour)}:${pad2(l.minute)}${zone ? '' : 'Z'}`;
+  return { at, stamp: `${l.date}T${hhmm}` };
+}
+
+/** The new entry's text: the required fields, with the ones only a person knows left empty. */
+export function logEntryTemplate(input: Pick<LogEntryLinkInput, 'now' | 'zone' | 'pmEmail'>): string {
+  const { at } = timesOf(input.now, input.zone);
+  const where = input.zone ? `local time in ${input.zone}` : 'UTC; or local time without the Z';
+  return [
+    '---',
+    `at: ${at}  # when the contact happened (${where})`,
+    'direction: outbound  # inbound (client to us), outbound (us to client) or internal',
+    'channel: email  # email, phone, sms, chat, meeting, screenshare, ticket, status-page, social, other',
+    'contact:  # who we dealt with: a name, or { name, org, email }',
+    'author:  # your staff handle',
+    'summary:  # one line: what was said or done',
+    `cc: [${input.pmEmail ?? ''}]  # written updates copy the project manager`,
+    'next_update_by:  # when we told the client to expect the next update',
+    '---',
+    '',
+    '<!-- The issue as the client described it (their own words where possible), what was promised by whom and by when, and any feedback. -->',
+    '',
+  ].join('\n');
+}
+
+export function newLogEntryPath(incident: string, now: number, zone?: string): string {
+  return `incidents/${incident}/log/${timesOf(now, zone).stamp}-email-out.md`;
+}
+
+export function newLogEntryUrl(input: LogEntryLinkInput): string {
+  const path = newLogEntryPath(input.incident, input.now, input.zone);
+  const slash = path.lastIndexOf('/');
+  const dir = path.slice(0, slash);
+  const name = path.slice(slash + 1);
+  const segments = [...input.branch.split('/'), ...dir.split('/')].map(encodeURIComponent).join('/');
+  // %20, not URLSearchParams' `+`, for spaces: the template must arrive exactly as written.
+  const query = `filename=${encodeURIComponent(name)}&value=${encodeURIComponent(logEntryTemplate(input))}`;
+  return `${input.serverUrl.replace(/\/+$/, '')}/${input.repository}/new/${segments}?${query}`;
+}
