@@ -25,9 +25,9 @@ export type Weekday = (typeof WEEKDAYS)[number];
 export function caseInsensitiveEnum<const T extends readonly [string, ...string[]]>(values: T) {
   return z
     .string({ error: `expected one of ${values.join(', ')}` })
+    .meta({ description: `one of ${values.join(', ')} (any case)`, examples: [...values] })
     .transform((s) => s.toLowerCase())
-    .pipe(z.enum(values, { error: (issue) => `expected one of ${values.join(', ')}, not "${String(issue.input)}"` }))
-    .meta({ description: `one of ${values.join(', ')} (any case)` });
+    .pipe(z.enum(values, { error: (issue) => `expected one of ${values.join(', ')}, not "${String(issue.input)}"` }));
 }
 
 /** A timestamp as written; resolved to an instant with the incident's zone later. */
