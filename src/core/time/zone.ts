@@ -133,9 +133,23 @@ export function instantToLocal(zone: string, instant: number): LocalParts {
   };
 }
 
-/** The zone's abbreviation at an instant (GMT, BST, CET, EST …), for people. */
+const abbreviations = new Map<string, string>();
+
+/**
+ * The zone's abbreviation at an instant, for people: BST and CET come from British English,
+ * EST and PST from American English; elsewhere the offset (GMT+9).
+ */
 export function zoneAbbreviation(zone: string, instant: number): string {
-  return ianaZone(zone).offsetName(instant, { format: 'short', locale: 'en-GB' }) ?? zone;
+  const key = `${zone}|${offsetAt(zone, instant)}`;
+  let name = abbreviations.get(key);
+  if (name === undefined) {
+    const z = ianaZone(zone);
+    const british = z.offsetName(instant, { format: 'short', locale: 'en-GB' }) ?? zone;
+    const american = z.offsetName(instant, { format: 'short', locale: 'en-US' }) ?? zone;
+    name = /^(GMT|UTC)[+-]/.test(british) && !/^(GMT|UTC)[+-]/.test(american) ? american : british;
+    abbreviations.set(key, name);
+  }
+  return name;
 }
 
 /** ISO 8601 with the zone's offset at that instant: `2026-11-02T13:05:00+00:00`. */
