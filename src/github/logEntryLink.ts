@@ -9,8 +9,11 @@ export interface LogEntryLinkInput {
   repository: string;
   branch: string;
   incident: string;
-  /** When the template's `at` is set to. */
-  now: number;
+  /**
+   * What the template's `at` and the file name say. Absent: left for the person to fill in,
+   * for text that must not change from one run to the next (a reminder issue's body).
+   */
+  now?: number;
   /** The incident's zone: `at` is then its local time, as a person would write it. */
   zone?: string;
   /** The project manager's address, copied on written updates. */
@@ -27,11 +30,14 @@ function timesOf(now: number, zone: string | undefined): { at: string; stamp: st
 
 /** The new entry's text: the required fields, with the ones only a person knows left empty. */
 export function logEntryTemplate(input: Pick<LogEntryLinkInput, 'now' | 'zone' | 'pmEmail'>): string {
-  const { at } = timesOf(input.now, input.zone);
   const where = input.zone ? `local time in ${input.zone}` : 'UTC; or local time without the Z';
+  const at =
+    input.now === undefined
+      ? `at:  # when the contact happened, such as 2026-11-02T14:05 (${input.zone ? where : "the incident's local time"}); name the file after it`
+      : `at: ${timesOf(input.now, input.zone).at}  # when the contact happened (${where})`;
   return [
     '---',
-    `at: ${at}  # when the contact happened (${where})`,
+    at,
     'direction: outbound  # inbound (client to us), outbound (us to client) or internal',
     'channel: email  # email, phone, sms, chat, meeting, screenshare, ticket, status-page, social, other',
     'contact:  # who we dealt with: a name, or { name, org, email }',
@@ -46,8 +52,9 @@ export function logEntryTemplate(input: Pick<LogEntryLinkInput, 'now' | 'zone' |
   ].join('\n');
 }
 
-export function newLogEntryPath(incident: string, now: number, zone?: string): string {
-  return `incidents/${incident}/log/${timesOf(now, zone).stamp}-email-out.md`;
+export function newLogEntryPath(incident: string, now: number | undefined, zone?: string): string {
+  const stamp = now === undefined ? 'YYYY-MM-DDTHHMM' : timesOf(now, zone).stamp;
+  return `incidents/${incident}/log/${stamp}-email-out.md`;
 }
 
 export function newLogEntryUrl(input: LogEntryLinkInput): string {
