@@ -1,0 +1,279 @@
+// The archive page in the browser: filters, sorting and full-text search over the whole archive.
+// Filtering and sorting use the compact archive index; search uses the Pagefind index. Rows are
+// built with DOM calls, never from HTML strings, so no title can inject markup.
+import type { ArchiveIndex, IndexRow } from './archiveIndex.ts';
+import { ROW } from './archiveIndex.ts';
+import { formatElapsed } from './elapsed.ts';
+
+type SortKey = 'title' | 'client' | 'opened' | 'priority' | 'severity' | 'status' | 'tta' | 'ttr' | 'compliance';
+const FILTERS = ['status', 'priority', 'severity', 'client', 'category', 'year'] as const;
+const SEARCH_PAGE = 50;
+
+interface PagefindResult {
+  data(): Promise<{ url: string; excerpt: string }>;
+}
+interface Pagefind {
+  options(o: object): Promise<void>;
+  search(q: string, o: object): Promise<{ results: PagefindResult[] }>;
+}
+
+export function enhanceArchive(): void {
+  const form = document.getElementById('archive-filters') as HTMLFormElement | null;
+  const table = document.getElementById('archive-table') as HTMLTableElement | null;
+  if (!form || !table) return;
+  const base = form.dataset.base ?? '/';
+  const pageSize = Number(form.dataset.pageSize ?? 100);
+  const tbody = table.tBodies[0];
+  const caption = table.caption;
+  const status = document.getElementById('archive-status')!;
+  const more = document.getElementById('archive-more')!;
+  const staticPagination = document.getElementById('static-pagination');
+  form.hidden = false;
+
+  let index: ArchiveIndex | undefined;
+  let byId = new Map<string, IndexRow>();
+  let pagefind: Pagefind | undefined;
+  let sort: { key: SortKey; dir: 1 | -1 } = { key: 'opened', dir: -1 };
+  let page = 0;
+  let generation = 0;
+
+  async function loadIndex(): Promise<ArchiveIndex> {
+    if (!index) {
+      const response = await fetch(`${base}archive-index.json`);
+      index = (await response.json()) as ArchiveIndex;
+      byId = new Map(index.rows.map((r) => [r[ROW.id], r]));
+    }
+    return index;
+  }
+
+  async function loadPagefind(): Promise<Pagefind> {
+    if (!pagefind) {
+      const url = `${base}pagefind/pagefind.js`;
+      pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+      await pagefind.options({ baseUrl: base });
+    }
+    return pagefind;
+  }
+
+  function chosen(): Record<(typeof FILTERS)[number], string> & { q: string } {
+    const data = new FormData(form!);
+    const out = { q: String(data.get('q') ?? '').trim() } as Record<string, string>;
+    for (const f of FILTERS) out[f] = String(data.get(f) ?? '');
+    return out as Record<(typeof FILTERS)[number], string> & { q: string };
+  }
+
+  function matches(row: IndexRow, ix: ArchiveIndex, c: ReturnType<typeof chosen>): boolean {
+    if (c.status && ix.statuses[row[ROW.status]] !== c.status) return false;
+    if (c.priority && ix.priorities[row[ROW.priority]] !== c.priority) return false;
+    if (c.severity && ix.severities[row[ROW.severity]] !== c.severity) return false;
+    if (c.client && ix.clients[row[ROW.client]][0] !== c.client) return false;
+    if (c.category && ix.categories[row[ROW.category]] !== c.category) return false;
+    if (c.year && row[ROW.date].slice(0, 4) !== c.year) return false;
+    return true;
+  }
+
+  function sortValue(row: IndexRow, ix: ArchiveIndex, key: SortKey): string | number {
+    switch (key) {
+      case 'title': return row[ROW.title].toLowerCase();
+      case 'client': return ix.clients[row[ROW.client]][0].toLowerCase();
+      case 'opened': return row[ROW.opened];
+      // Most urgent first when ascending: the enumerations are listed most severe first.
+      case 'priority': return row[ROW.priority];
+      case 'severity': return row[ROW.severity] < 0 ? 99 : row[ROW.severity];
+      case 'status': return row[ROW.status];
+      case 'tta': return row[ROW.tta] ?? Infinity;
+      case 'ttr': return row[ROW.ttr] ?? Infinity;
+      case 'compliance': return row[ROW.compliance] ?? Infinity;
+    }
+  }
+
+  function cell(text: string, className?: string): HTMLTableCellElement {
+    const td = document.createElement('td');
+    td.textContent = text;
+    if (className) td.className = className;
+    return td;
+  }
+
+  function badge(kind: string, value: string): HTMLTableCellElement {
+    const td = document.createElement('td');
+    const span = document.createElement('span');
+    span.className = `badge ${kind}-${value}`;
+    span.textContent = value;
+    td.append(span);
+    return td;
+  }
+
+  function link(text: string, url: string): HTMLAnchorElement {
+    const a = document.createElement('a');
+    a.href = url;
+    a.textContent = text;
+    return a;
+  }
+
+  function excerptNode(html: string): HTMLElement {
+    // Pagefind excerpts are text with <mark> around the hits: keep only that structure.
+    const div = document.createElement('div');
+    div.className = 'excerpt';
+    const parts = html.split(/<mark>|<\/mark>/);
+    parts.forEach((part, i) => {
+      const text = part.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+      if (i % 2 === 1) {
+        const mark = document.createElement('mark');
+        mark.textContent = text;
+        div.append(mark);
+      } else {
+        div.append(text);
+      }
+    });
+    return div;
+  }
+
+  function rowElement(row: IndexRow, ix: ArchiveIndex, excerpt?: string): HTMLTableRowElement {
+    const tr = document.createElement('tr');
+    const titleCell = document.createElement('td');
+    titleCell.append(link(row[ROW.title], `${base}incidents/${row[ROW.id]}/`));
+    if (excerpt) titleCell.append(excerptNode(excerpt));
+    const clientCell = document.createElement('td');
+    const [clientName, clientSlug] = ix.clients[row[ROW.client]];
+    clientCell.append(link(clientName, `${base}clients/${clientSlug}/`));
+    const severity = row[ROW.severity] < 0 ? 'unassessed' : ix.severities[row[ROW.severity]];
+    const compliance = row[ROW.compliance];
+    tr.append(
+      titleCell,
+      clientCell,
+      cell(row[ROW.date]),
+      badge('prio', ix.priorities[row[ROW.priority]]),
+      badge('sev', severity),
+      badge('status', ix.statuses[row[ROW.status]]),
+      cell(formatElapsed(row[ROW.tta] === null ? null : row[ROW.tta]! * 60_000), 'num'),
+      cell(formatElapsed(row[ROW.ttr] === null ? null : row[ROW.ttr]! * 60_000), 'num'),
+      cell(compliance === null ? '—' : `${compliance}%`, 'num'),
+    );
+    return tr;
+  }
+
+  function pager(total: number, pages: number, render: () => void): void {
+    more.replaceChildren();
+    more.hidden = pages <= 1;
+    if (pages <= 1) return;
+    const button = (label: string, target: number, disabled: boolean) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'secondary';
+      b.textContent = label;
+      b.disabled = disabled;
+      b.addEventListener('click', () => {
+        page = target;
+        render();
+        table!.scrollIntoView({ block: 'start' });
+      });
+      return b;
+    };
+    const where = document.createElement('span');
+    where.textContent = `Page ${page + 1} of ${pages}`;
+    more.append(button('← Previous', page - 1, page === 0), where, button('Next →', page + 1, page >= pages - 1));
+  }
+
+  async function browse(c: ReturnType<typeof chosen>, mine: number): Promise<void> {
+    const ix = await loadIndex();
+    if (mine !== generation) return;
+    const rows = ix.rows.filter((r) => matches(r, ix, c));
+    const { key, dir } = sort;
+    rows.sort((x, y) => {
+      const a = sortValue(x, ix, key);
+      const b = sortValue(y, ix, key);
+      return (a < b ? -1 : a > b ? 1 : 0) * dir || (x[ROW.opened] - y[ROW.opened]) * -1;
+    });
+    const pages = Math.max(1, Math.ceil(rows.length / pageSize));
+    page = Math.min(page, pages - 1);
+    tbody.replaceChildren(...rows.slice(page * pageSize, (page + 1) * pageSize).map((r) => rowElement(r, ix)));
+    status.textContent = `${rows.length} of ${ix.rows.length} incidents match.`;
+    if (caption) caption.textContent = `Incidents matching the filters, by ${key} (${dir > 0 ? 'ascending' : 'descending'})`;
+    pager(rows.length, pages, () => browse(c, generation));
+  }
+
+  async function search(c: ReturnType<typeof chosen>, mine: number): Promise<void> {
+    status.textContent = 'Searching…';
+    const [ix, pf] = await Promise.all([loadIndex(), loadPagefind()]);
+    const filters: Record<string, string> = {};
+    for (const f of FILTERS) if (c[f]) filters[f] = c[f];
+    const found = await pf.search(c.q, { filters });
+    if (mine !== generation) return;
+    const pages = Math.max(1, Math.ceil(found.results.length / SEARCH_PAGE));
+    page = Math.min(page, pages - 1);
+    const slice = found.results.slice(page * SEARCH_PAGE, (page + 1) * SEARCH_PAGE);
+    const data = await Promise.all(slice.map((r) => r.data()));
+    if (mine !== generation) return;
+    const rows: HTMLTableRowElement[] = [];
+    for (const d of data) {
+      const id = /incidents\/([^/]+)\//.exec(d.url)?.[1];
+      const row = id === undefined ? undefined : byId.get(id);
+      if (row) rows.push(rowElement(row, ix, d.excerpt));
+    }
+    tbody.replaceChildren(...rows);
+    status.textContent = found.results.length === 0 ? `No incident mentions “${c.q}”.` : `${found.results.length} incidents mention “${c.q}”, best matches first.`;
+    if (caption) caption.textContent = `Search results for “${c.q}”`;
+    pager(found.results.length, pages, () => search(c, generation));
+  }
+
+  async function update(resetPage = true): Promise<void> {
+    const mine = ++generation;
+    if (resetPage) page = 0;
+    if (staticPagination) staticPagination.hidden = true;
+    const c = chosen();
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(c)) if (v) params.set(k, v);
+    history.replaceState(null, '', params.size ? `?${params}` : location.pathname);
+    try {
+      if (c.q.length >= 2) await search(c, mine);
+      else await browse(c, mine);
+    } catch (error) {
+      status.textContent = `Filtering is not available: ${(error as Error).message}`;
+    }
+  }
+
+  // Sortable column headers: a button in each header, aria-sort on the sorted one.
+  for (const th of table.tHead!.rows[0].cells) {
+    const key = th.dataset.sort as SortKey | undefined;
+    if (!key) continue;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = th.textContent ?? key;
+    button.title = `Sort by ${th.textContent}`;
+    th.replaceChildren(button);
+    if (key === sort.key) th.setAttribute('aria-sort', 'descending');
+    button.addEventListener('click', () => {
+      sort = { key, dir: sort.key === key ? ((-sort.dir) as 1 | -1) : key === 'opened' ? -1 : 1 };
+      for (const other of table.tHead!.rows[0].cells) other.removeAttribute('aria-sort');
+      th.setAttribute('aria-sort', sort.dir > 0 ? 'ascending' : 'descending');
+      void update(false);
+    });
+  }
+
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  form.addEventListener('input', (event) => {
+    if ((event.target as HTMLElement).getAttribute('name') === 'q') {
+      clearTimeout(typing);
+      typing = setTimeout(() => void update(), 250);
+    } else {
+      void update();
+    }
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void update();
+  });
+  form.addEventListener('reset', () => setTimeout(() => void update(), 0));
+
+  // Filters from the address (shared links) apply on load.
+  const initial = new URLSearchParams(location.search);
+  let any = false;
+  for (const [k, v] of initial) {
+    const field = form.elements.namedItem(k) as HTMLInputElement | HTMLSelectElement | null;
+    if (field) {
+      field.value = v;
+      any = true;
+    }
+  }
+  if (any) void update();
+}

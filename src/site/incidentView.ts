@@ -1,0 +1,198 @@
+// What an incident page shows, from the incident re-read through the core: published entries
+// only, every finding placed at its due time, commitments with their state, feedback, the
+// report rendered. Built per page and dropped after it, so bodies are never held for the build.
+import type { Config } from '../core/config/config.ts';
+import type { Finding } from '../core/findings.ts';
+import type { Commitment, Incident, LogEntry, Person } from '../core/model.ts';
+import { renderMarkdown } from '../core/render/markdown.ts';
+import { redactContacts } from '../core/render/redact.ts';
+import { formatDuration } from '../core/time/timestamp.ts';
+import { archive, loadChecked } from './archive.ts';
+import { clockTime, localTime } from './format.ts';
+
+export interface TimelineEntry {
+  kind: 'entry';
+  at: number;
+  time: string;
+  direction: LogEntry['direction'];
+  channel: string;
+  entryKind: string;
+  name: string;
+  summary: string;
+  author: string;
+  contacts: string[];
+  /** Since the previous update (outbound entry), for updates. */
+  gap?: string;
+  nextUpdateBy?: string;
+  priority?: string;
+  verbatim?: string;
+  rating?: number;
+  comment?: string;
+  corrects?: string;
+  bodyHtml: string;
+  /** Findings without a due time that concern this entry (missing next update, PM not copied). */
+  notes: Finding[];
+}
+
+export interface TimelineFinding {
+  kind: 'finding';
+  at: number;
+  time: string;
+  label: string;
+  finding: Finding;
+}
+
+export type TimelineItem = TimelineEntry | TimelineFinding;
+
+export interface CommitmentView {
+  id: string;
+  action: string;
+  owner: string;
+  due?: string;
+  state: 'done' | 'overdue' | 'open';
+  doneAt?: string;
+}
+
+export interface QuoteView {
+  at: string;
+  text: string;
+  rating?: number;
+  comment?: string;
+}
+
+export interface IncidentView {
+  incident: Incident;
+  zone: string;
+  timeline: TimelineItem[];
+  /** Findings with neither a due time nor a published entry to attach to. */
+  otherFindings: Finding[];
+  commitments: CommitmentView[];
+  quotes: QuoteView[];
+  bodyHtml: string;
+  reportHtml?: string;
+  reporter: string;
+  pm: string;
+}
+
+const DUE_LABELS: Partial<Record<Finding['rule'], string>> = {
+  ack: 'acknowledgement due',
+  'max-gap': 'update due',
+  weekly: 'weekly update due',
+  'next-update-late': 'promised update due',
+  'commitment-overdue': 'commitment due',
+  'client-commitment-overdue': 'client commitment due',
+};
+
+function dueLabel(f: Finding): string {
+  if (f.rule === 'window') return `${f.window ?? 'window'} update due`;
+  const base = DUE_LABELS[f.rule] ?? `${f.rule} due`;
+  return f.commitment ? `${base} (${f.commitment})` : base;
+}
+
+export function personText(p: Person, contactDetails: boolean): string {
+  const parts = [p.name];
+  if (p.role) parts.push(p.role);
+  if (p.org) parts.push(p.org);
+  let text = parts.join(', ');
+  if (contactDetails) {
+    const contact = [p.email, p.phone].filter(Boolean).join(', ');
+    if (contact) text += ` (${contact})`;
+  }
+  return text;
+}
+
+export function incidentView(id: string): IncidentView | undefined {
+  const a = archive();
+  const summary = a.byId.get(id);
+  if (!summary) return undefined;
+  const loaded = loadChecked(a.root, id, a.config, a.now, new Set(a.byId.keys()));
+  if (!loaded) return undefined;
+  return buildView(loaded.incident, loaded.findings, a.config, a.now);
+}
+
+export function buildView(incident: Incident, findings: readonly Finding[], config: Config, now: number): IncidentView {
+  const contactDetails = config.publish.contactDetails;
+  const redact = contactDetails ? (s: string) => s : redactContacts;
+  const zone = incident.zone;
+  const published = incident.entries.filter((e) => !e.internal);
+  const publishedFiles = new Set(published.map((e) => e.file));
+  const timeline: TimelineItem[] = [];
+  const otherFindings: Finding[] = [];
+  const notesByFile = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.due !== undefined) {
+      timeline.push({ kind: 'finding', at: f.due, time: localTime(f.due, zone), label: `${dueLabel(f)} ${clockTime(f.due, zone)} — missed`, finding: f });
+    } else if (publishedFiles.has(f.file)) {
+      notesByFile.set(f.file, [...(notesByFile.get(f.file) ?? []), f]);
+    } else {
+      otherFindings.push(f);
+    }
+  }
+  let previousUpdate: number | undefined;
+  for (const e of published) {
+    const isUpdate = e.direction === 'outbound' && e.at >= incident.openedAt;
+    timeline.push({
+      kind: 'entry',
+      at: e.at,
+      time: localTime(e.at, zone),
+      direction: e.direction,
+      channel: e.channel,
+      entryKind: e.kind,
+      name: e.name,
+      summary: redact(e.summary),
+      author: e.author,
+      contacts: e.contacts.map((p) => personText(p, contactDetails)),
+      gap: isUpdate && previousUpdate !== undefined ? formatDuration(e.at - previousUpdate) : undefined,
+      nextUpdateBy: e.nextUpdateBy === undefined ? undefined : localTime(e.nextUpdateBy, zone),
+      priority: e.priority,
+      verbatim: e.verbatim === undefined ? undefined : redact(e.verbatim),
+      rating: e.feedback?.rating,
+      comment: e.feedback?.comment === undefined ? undefined : redact(e.feedback.comment),
+      corrects: e.corrects,
+      bodyHtml: e.body.trim() ? renderMarkdown(e.body, { contactDetails, headingOffset: 3 }) : '',
+      notes: notesByFile.get(e.file) ?? [],
+    });
+    if (isUpdate) previousUpdate = e.at;
+  }
+  // Entries and findings by time; at equal times the entry first (it is what happened).
+  timeline.sort((x, y) => x.at - y.at || (x.kind === y.kind ? 0 : x.kind === 'entry' ? -1 : 1));
+
+  return {
+    incident,
+    zone,
+    timeline,
+    otherFindings,
+    commitments: commitmentsOf(incident, published, now, redact),
+    quotes: published
+      .filter((e) => e.verbatim !== undefined || e.feedback !== undefined)
+      .map((e) => ({
+        at: localTime(e.at, zone),
+        text: e.verbatim === undefined ? '' : redact(e.verbatim),
+        rating: e.feedback?.rating,
+        comment: e.feedback?.comment === undefined ? undefined : redact(e.feedback.comment),
+      })),
+    bodyHtml: renderMarkdown(incident.body, { contactDetails, headingOffset: 2 }),
+    reportHtml: incident.report ? renderMarkdown(incident.report.body, { contactDetails, headingOffset: 2 }) : undefined,
+    reporter: personText(incident.reporter, contactDetails),
+    pm: personText(incident.pm, contactDetails),
+  };
+}
+
+function commitmentsOf(incident: Incident, published: readonly LogEntry[], now: number, redact: (s: string) => string): CommitmentView[] {
+  const out: CommitmentView[] = [];
+  const zone = incident.zone;
+  const made: Commitment[] = published.flatMap((e) => e.commitments);
+  for (const c of made) {
+    const doneBy = incident.entries.find((e) => e.at >= c.madeAt && e.done.includes(c.id));
+    const state = doneBy ? 'done' : c.due !== undefined && now > c.due ? 'overdue' : 'open';
+    out.push({
+      id: c.id,
+      action: redact(c.action),
+      owner: c.owner,
+      due: c.due === undefined ? undefined : localTime(c.due, zone),
+      state,
+      doneAt: doneBy ? localTime(doneBy.at, zone) : undefined,
+    });
+  }
+  return out;
+}
