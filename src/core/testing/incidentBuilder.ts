@@ -1,9 +1,10 @@
 // Builds `Incident` objects for tests from compact local times, as the loader would produce
-// them: "2026-11-02 09:00" (or any timestamp form of the data) sets the day, and a later bare
-// "13:20" means that time on the last day named.
+// them: "2026-11-02 09:00" (or any timestamp form of the data) as `opened` or an entry's time
+// sets the day, and a bare "13:20" anywhere after it means that time on that day.
 import type { Commitment, Incident, KeyLines, LogEntry } from '../model.ts';
 import type { Channel, Direction, Kind, Priority, Status } from '../schema/values.ts';
 import { parseTimestamp } from '../time/timestamp.ts';
+import { instantToLocal } from '../time/zone.ts';
 
 export interface EntryOptions {
   /** `next_update_by`, as a compact local time. */
@@ -45,20 +46,20 @@ export function buildIncident(options: IncidentOptions): IncidentBuilder {
   const dir = `incidents/${id}`;
   const pmEmail = options.pmEmail ?? 'pm@example.com';
   let day = '';
-  const instant = (text: string): number => {
-    if (BARE_TIME.test(text)) {
-      if (!day) throw new Error(`"${text}" needs a day named before it`);
-      return parseTimestamp(`${day} ${text}`, zone);
-    }
-    day = text.slice(0, 10);
-    return parseTimestamp(text, zone);
+  // A bare time is on the current day; only `opened` and an entry's `at` change that day.
+  const instant = (text: string): number => (BARE_TIME.test(text) ? parseTimestamp(`${day} ${text}`, zone) : parseTimestamp(text, zone));
+  const moveTo = (text: string): number => {
+    if (BARE_TIME.test(text) && !day) throw new Error(`"${text}" needs a day named before it`);
+    const at = instant(text);
+    day = instantToLocal(zone, at).date;
+    return at;
   };
-  const openedAt = instant(options.opened);
+  const openedAt = moveTo(options.opened);
   const resolvedAt = options.resolved === undefined ? undefined : parseTimestamp(options.resolved, zone);
   const entries: LogEntry[] = [];
 
   const add = (direction: Direction, at: string, o: EntryOptions = {}): IncidentBuilder => {
-    const when = instant(at);
+    const when = moveTo(at);
     const name = o.name ?? `${new Date(when).toISOString().slice(0, 16).replace(':', '')}-${String(entries.length).padStart(3, '0')}-${direction}.md`;
     const file = `${dir}/log/${name}`;
     const keyLines: KeyLines = { at: 2, direction: 3, channel: 4, author: 5, summary: 6 };
