@@ -1,5 +1,6 @@
 // The daily update windows and the weekly deadlines of an incident. Windows and weeks exist on
 // business days only, whatever the priority's clock (rules.md).
+import type { BusinessCalendar } from '../clock/businessCalendar.ts';
 import { instantOnDay, mondayOf } from '../clock/localDays.ts';
 import type { Config, UpdateWindow } from '../config/config.ts';
 import type { Priority } from '../schema/values.ts';
@@ -36,15 +37,34 @@ function windowsInOrder(config: Config): UpdateWindow[] {
   return list;
 }
 
+// Start and end instants of every window (in windowsInOrder) on a day, per calendar and day.
+const windowInstants = new WeakMap<BusinessCalendar, Map<number, number[]>>();
+
+function windowInstantsOn(ctx: CadenceContext, day: number): number[] {
+  let byDay = windowInstants.get(ctx.calendar);
+  if (!byDay) {
+    byDay = new Map();
+    windowInstants.set(ctx.calendar, byDay);
+  }
+  let instants = byDay.get(day);
+  if (!instants) {
+    instants = windowsInOrder(ctx.config).flatMap((w) => [instantOnDay(ctx.zone, day, w.from), instantOnDay(ctx.zone, day, w.to)]);
+    byDay.set(day, instants);
+  }
+  return instants;
+}
+
 /** The windows of a local day, by end; none on a day that is not a business day. */
 export function windowsOfDay(ctx: CadenceContext, day: number): WindowOccurrence[] {
   if (!ctx.calendar.hoursOn(day)) return [];
+  const windows = windowsInOrder(ctx.config);
+  const instants = windowInstantsOn(ctx, day);
   const out: WindowOccurrence[] = [];
-  for (const w of windowsInOrder(ctx.config)) {
-    const end = instantOnDay(ctx.zone, day, w.to);
+  for (let i = 0; i < windows.length; i++) {
+    const end = instants[2 * i + 1];
     const priority = ctx.priorityAt(end);
-    if (!ctx.policy(priority).windows.includes(w.name)) continue;
-    out.push({ name: w.name, day, start: instantOnDay(ctx.zone, day, w.from), end, priority });
+    if (!ctx.policy(priority).windows.includes(windows[i].name)) continue;
+    out.push({ name: windows[i].name, day, start: instants[2 * i], end, priority });
   }
   return out;
 }

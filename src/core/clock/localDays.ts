@@ -1,13 +1,13 @@
 // Local calendar days as integers (days since 1970-01-01 of the local date), so the cadence
 // engine can walk days with plain arithmetic instead of creating date objects in hot loops.
-import { instantToLocal, wallClockToInstant } from '../time/zone.ts';
+import { offsetAt, wallClockToInstant } from '../time/zone.ts';
 
 const DAY = 86_400_000;
+const MINUTE = 60_000;
 
 /** The local calendar day of an instant in a zone. */
 export function localDayOf(zone: string, instant: number): number {
-  const l = instantToLocal(zone, instant);
-  return Date.UTC(l.year, l.month - 1, l.day) / DAY;
+  return Math.floor((instant + offsetAt(zone, instant) * MINUTE) / DAY);
 }
 
 export function calendarDateOf(day: number): { year: number; month: number; day: number } {
