@@ -21,7 +21,8 @@ export interface Logger {
 }
 
 export interface GitHubClientOptions {
-  token: string;
+  /** Absent: unauthenticated (public repositories only, low rate limit), for dry runs. */
+  token: string | undefined;
   /** REST API root: GITHUB_API_URL in Actions (GitHub Enterprise Server), else api.github.com. */
   baseUrl?: string;
   /** Retries of a transient failure (5xx, network): 3 by default. */

@@ -39,6 +39,7 @@ export function planStickyComment(report: CheckReport, context: PullRequestConte
   if (report.findings.length > 0) parts.push(details(report, context));
   const links = logLinks(report, context);
   if (links) parts.push(links);
+  if (context.runUrl) parts.push(`The [workflow run](${context.runUrl}) has the annotations and the job summary.`);
   if (report.summary.warnings > 0) {
     parts.push(
       '<sub>Warnings record that the communication policy was missed; the log is a record, so they are fixed forward ' +

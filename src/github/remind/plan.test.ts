@@ -100,6 +100,12 @@ describe('planReminders', () => {
     expect(close.kind === 'close' && close.comment).toContain('the incident is resolved');
   });
 
+  it('leaves the issue of an incident whose incident.md is broken as it is', () => {
+    const [opened] = planReminders(input());
+    if (opened.kind !== 'open') throw new Error('expected open');
+    expect(planReminders(input({ incidents: [], obligations: [], issues: [asIssue(7, opened)], unreadable: [incident.id] }))).toEqual([{ kind: 'nothing', incident: incident.id }]);
+  });
+
   it('reopens the latest closed issue of the incident rather than opening another', () => {
     const [opened] = planReminders(input());
     if (opened.kind !== 'open') throw new Error('expected open');

@@ -2,20 +2,11 @@
 // exist, decide what to open, update, close or leave. Everything written into an issue is a
 // function of the obligations (absolute deadlines, never "in 25 minutes"), so a second run
 // right after the first finds nothing to change.
+import type { Obligation } from '../../core/obligations/due.ts';
 import { formatLocal } from '../../core/time/format.ts';
 import { newLogEntryUrl } from '../logEntryLink.ts';
 
-/** One deadline from `due` (cli.md: `commlog due`). */
-export interface Obligation {
-  incident: string;
-  rule: string;
-  /** Epoch milliseconds. */
-  due: number;
-  overdue: boolean;
-  window?: string;
-  commitment?: string;
-  message: string;
-}
+export type { Obligation };
 
 export interface RemindIncident {
   id: string;
@@ -59,6 +50,8 @@ export interface RemindInput {
   obligations: Obligation[];
   /** The reminder issues that exist, open or closed. */
   issues: ReminderIssue[];
+  /** Incidents whose incident.md is broken: their issues are left as they are until it is fixed. */
+  unreadable?: string[];
   now: number;
   settings: RemindSettings;
 }
@@ -131,7 +124,12 @@ export function planReminders(input: RemindInput): ReminderAction[] {
 
   const actions: ReminderAction[] = [];
   const ids = [...new Set([...owed.keys(), ...issuesByIncident.keys()])].sort();
+  const unreadable = new Set(input.unreadable ?? []);
   for (const id of ids) {
+    if (unreadable.has(id)) {
+      actions.push({ kind: 'nothing', incident: id });
+      continue;
+    }
     const incident = incidents.get(id);
     const obligations = incident?.status === 'open' ? sortObligations(owed.get(id) ?? []) : [];
     const issues = issuesByIncident.get(id) ?? [];
