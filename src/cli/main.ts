@@ -4,9 +4,11 @@ import { readFileSync } from 'node:fs';
 import { ConfigError } from '../core/config/config.ts';
 import { UsageError } from '../node/repository.ts';
 import { checkCommand } from './commands/check.ts';
+import { commentCommand } from './commands/comment.ts';
+import { remindCommand } from './commands/remind.ts';
 import { EXIT_USAGE, type CliIO, type Command } from './io.ts';
 
-const COMMANDS: Command[] = [checkCommand];
+const COMMANDS: Command[] = [checkCommand, remindCommand, commentCommand];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
