@@ -63,7 +63,14 @@ export function newLogEntryUrl(input: LogEntryLinkInput): string {
   const dir = path.slice(0, slash);
   const name = path.slice(slash + 1);
   const segments = [...input.branch.split('/'), ...dir.split('/')].map(encodeURIComponent).join('/');
-  // %20, not URLSearchParams' `+`, for spaces: the template must arrive exactly as written.
-  const query = `filename=${encodeURIComponent(name)}&value=${encodeURIComponent(logEntryTemplate(input))}`;
+  const query = `filename=${encodeURIComponent(name)}&value=${encodeQueryValue(logEntryTemplate(input))}`;
   return `${input.serverUrl.replace(/\/+$/, '')}/${input.repository}/new/${segments}?${query}`;
+}
+
+/**
+ * %20, not URLSearchParams' `+`, for spaces, so the template arrives exactly as written; and
+ * parentheses encoded too, so the URL can sit inside a Markdown link.
+ */
+function encodeQueryValue(text: string): string {
+  return encodeURIComponent(text).replace(/\(/g, '%28').replace(/\)/g, '%29');
 }

@@ -119,6 +119,8 @@ describe('the log entry link', () => {
     const url = newLogEntryUrl({ serverUrl: 'https://github.com/', repository: 'acme/log', branch: 'main', incident: 'a-1', now: Date.parse('2026-11-02T13:30:00Z') });
     expect(url.startsWith('https://github.com/acme/log/new/main/incidents/a-1/log?filename=2026-11-02T1330-email-out.md&value=---%0Aat%3A%202026')).toBe(true);
     expect(url).not.toContain('+');
+    // Safe inside a Markdown link: no bare parentheses.
+    expect(url).not.toMatch(/[()]/);
   });
 });
 
