@@ -3,7 +3,7 @@
 // abbreviation where it is needed to read the time right.
 import type { ClockKind } from '../config/config.ts';
 import { formatDuration } from '../time/timestamp.ts';
-import { instantToLocal, pad2, zoneAbbreviation } from '../time/zone.ts';
+import { instantToLocal, offsetAt, pad2, zoneAbbreviation } from '../time/zone.ts';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -28,15 +28,15 @@ export function timeOf(zone: string, t: number): string {
 /**
  * A time read against the `reference` the message already named: `13:05` on the same local
  * day, else `Mon 9 Nov 09:00` (with the year when it differs); the zone's abbreviation is
- * added when it differs from the reference's, i.e. across a daylight-saving change.
+ * added when the offset differs from the reference's, i.e. across a daylight-saving change.
  */
 export function near(zone: string, t: number, reference: number): string {
   const l = instantToLocal(zone, t);
+  let text = `${pad2(l.hour)}:${pad2(l.minute)}`;
+  if (t === reference) return text;
   const r = instantToLocal(zone, reference);
-  let text = timeOf(zone, t);
-  if (l.date !== r.date) text = `${dayOf(zone, t)}${l.year !== r.year ? ` ${l.year}` : ''} ${text}`;
-  const abbreviation = zoneAbbreviation(zone, t);
-  if (abbreviation !== zoneAbbreviation(zone, reference)) text += ` ${abbreviation}`;
+  if (l.date !== r.date) text = `${WEEKDAYS[l.weekday - 1]} ${l.day} ${MONTHS[l.month - 1]}${l.year !== r.year ? ` ${l.year}` : ''} ${text}`;
+  if (offsetAt(zone, t) !== offsetAt(zone, reference)) text += ` ${zoneAbbreviation(zone, t)}`;
   return text;
 }
 

@@ -16,13 +16,12 @@ export const nextUpdateLate: Rule = (incident, context) => {
     const promised = update.nextUpdateBy;
     if (promised === undefined) continue;
     const next = updates[i + 1];
+    if (next ? next.at <= promised : ctx.end <= promised) continue;
     const promise = `The update at ${near(zone, update.at, update.at)} promised the next one by ${near(zone, promised, update.at)}`;
     let message: string;
     if (next) {
-      if (next.at <= promised) continue;
       message = `${promise}; it came at ${near(zone, next.at, update.at)}, ${formatDuration(next.at - promised)} late`;
     } else {
-      if (ctx.end <= promised) continue;
       message = incident.resolvedAt !== undefined
         ? `${promise}; none came before resolution at ${near(zone, incident.resolvedAt, update.at)}: tell the client it is resolved`
         : `${promise}; none has come: send one now`;
