@@ -13,7 +13,6 @@ interface PagefindResult {
   data(): Promise<{ url: string; excerpt: string }>;
 }
 interface Pagefind {
-  options(o: object): Promise<void>;
   search(q: string, o: object): Promise<{ results: PagefindResult[] }>;
 }
 
@@ -50,7 +49,6 @@ export function enhanceArchive(): void {
     if (!pagefind) {
       const url = `${base}pagefind/pagefind.js`;
       pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-      await pagefind.options({ baseUrl: base });
     }
     return pagefind;
   }

@@ -66,3 +66,23 @@ describe('redactContacts', () => {
     expect(redactContacts(input)).toBe(input);
   });
 });
+
+describe('renderMarkdown pipelines', () => {
+  it('renders text without GFM or HTML triggers exactly as the full pipeline would', async () => {
+    const { unified } = await import('unified');
+    const remarkParse = (await import('remark-parse')).default;
+    const remarkGfm = (await import('remark-gfm')).default;
+    const remarkRehype = (await import('remark-rehype')).default;
+    const rehypeRaw = (await import('rehype-raw')).default;
+    const rehypeSanitize = (await import('rehype-sanitize')).default;
+    const rehypeStringify = (await import('rehype-stringify')).default;
+    const full = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize).use(rehypeStringify);
+    const text = '# Title\n\nSome *emphasis*, `code`, a [link](/x) and\n\n> a quote\n\n1. one\n2. two\n\n```js\nlet a = 1;\n```\n';
+    expect(renderMarkdown(text, { contactDetails: true })).toBe(String(full.processSync(text)));
+  });
+
+  it('still renders GFM and strips HTML when the triggers are present', () => {
+    expect(renderMarkdown('~~gone~~ and www.example.com', hidden)).toMatch(/<del>gone<\/del>.*<a href="http:\/\/www\.example\.com">/);
+    expect(renderMarkdown('a <script>x()</script> b', hidden)).not.toContain('<script');
+  });
+});

@@ -49,17 +49,25 @@ function shiftedHeadings(offset: number) {
 
 const processors = new Map<string, Processor<any, any, any, any, string>>();
 
-function processor(options: RenderOptions): Processor<any, any, any, any, string> {
+// GFM parsing costs about four times CommonMark's, and raw-HTML parsing more again. Text with
+// none of the characters that start a GFM construct (tables, task lists, strikethrough,
+// footnotes, literal autolinks) parses the same without the extension, and text without `<`
+// has no raw HTML: such text, most log entries, takes the light pipeline.
+const GFM_TRIGGER = /[|~@]|\[[ xX]\]|\[\^|www\.|https?:/;
+
+interface Features {
+  gfm: boolean;
+  raw: boolean;
+}
+
+function processor(options: RenderOptions, features: Features): Processor<any, any, any, any, string> {
   const offset = options.headingOffset ?? 0;
-  const key = `${options.contactDetails}|${offset}`;
+  const key = `${options.contactDetails}|${offset}|${features.gfm}|${features.raw}`;
   let p = processors.get(key);
   if (!p) {
-    const base = unified()
-      .use(remarkParse)
-      .use(remarkGfm)
-      .use(remarkRehype, { allowDangerousHtml: true })
-      .use(rehypeRaw)
-      .use(rehypeSanitize, defaultSchema);
+    const parsed = features.gfm ? unified().use(remarkParse).use(remarkGfm) : unified().use(remarkParse);
+    const hast = features.raw ? parsed.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw) : parsed.use(remarkRehype);
+    const base = hast.use(rehypeSanitize, defaultSchema);
     const withContacts = options.contactDetails ? base : base.use(withheldContacts);
     const shifted = offset > 0 ? withContacts.use(shiftedHeadings, offset) : withContacts;
     p = shifted.use(rehypeStringify).freeze() as unknown as Processor<any, any, any, any, string>;
@@ -70,5 +78,6 @@ function processor(options: RenderOptions): Processor<any, any, any, any, string
 
 /** Safe HTML for a Markdown text. */
 export function renderMarkdown(markdown: string, options: RenderOptions): string {
-  return String(processor(options).processSync(markdown));
+  const features = { gfm: GFM_TRIGGER.test(markdown), raw: markdown.includes('<') };
+  return String(processor(options, features).processSync(markdown));
 }
