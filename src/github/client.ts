@@ -133,6 +133,10 @@ export function explainGitHubError(error: unknown, what: Attempt): GitHubError {
   if (!(error instanceof RequestError)) {
     return new GitHubError(`could not ${what.doing}: ${(error as Error).message ?? String(error)}`);
   }
+  if (!error.response) {
+    // octokit reports a request that got no answer at all (DNS, refused, reset) as status 500.
+    return new GitHubError(`could not ${what.doing}: GitHub could not be reached (${error.message}), also after retries: check the network, or GITHUB_API_URL on GitHub Enterprise Server`);
+  }
   const said = githubMessage(error);
   const status = error.status;
   const answer = `GitHub answered ${status}${said ? ` "${said}"` : ''}`;
@@ -167,7 +171,7 @@ export function explainGitHubError(error: unknown, what: Attempt): GitHubError {
 function githubMessage(error: RequestError): string {
   const data = error.response?.data as { message?: unknown } | string | undefined;
   if (data && typeof data === 'object' && typeof data.message === 'string') return data.message;
-  return error.response ? '' : error.message;
+  return '';
 }
 
 function isRateLimited(error: RequestError): boolean {

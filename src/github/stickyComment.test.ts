@@ -103,6 +103,13 @@ describe('upsertStickyComment against a GitHub REST server', () => {
     expect(github.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
+  it('says when GitHub cannot be reached at all, after retrying', async () => {
+    const unreachable = createGitHubClient({ token: 'write-token', baseUrl: 'http://127.0.0.1:1', retryBaseMs: 1, throttle: false, log: { warn: (m) => warnings.push(m) } });
+    const error = await upsertStickyComment(unreachable, repo(), 1, body('verdict')).catch((e: unknown) => e);
+    expect((error as GitHubError).message).toMatch(/^could not list the comments of pull request #1: GitHub could not be reached \(.+\), also after retries: check the network/);
+    expect(warnings).toHaveLength(4);
+  });
+
   it('says the token is bad on a 401', async () => {
     const pr = github.addPullRequest();
     const error = await upsertStickyComment(client('expired'), repo(), pr.number, body('verdict')).catch((e: unknown) => e);
