@@ -1,11 +1,20 @@
 // `commlog check` over a repository on disk: read each incident folder, check it with the
-// core, keep only summaries and findings (the parsed incidents are dropped as we go).
-import { checkIncident, totalsOf, type CheckTotals, type IncidentSummary } from '../core/check.ts';
+// core, keep only summaries and findings. Large repositories are split across worker
+// threads, one per core: reading and parsing 200,000 files is CPU-bound.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { totalsOf, type CheckTotals, type IncidentSummary } from '../core/check.ts';
 import type { Config } from '../core/config/config.ts';
 import { applySeverities, compareFindings, type Finding } from '../core/findings.ts';
 import { logImmutable } from '../core/rules/logImmutable.ts';
+import { checkIncidents, type CheckedIncidents, type IncidentsToCheck } from './checkIncidents.ts';
 import { changesSince } from './gitChanges.ts';
-import { listIncidentIds, readConfig, readIncidentFiles, UsageError } from './repository.ts';
+import { listIncidentIds, readConfig, UsageError } from './repository.ts';
+
+/** Below this many incidents a worker costs more to start than it saves. */
+const INCIDENTS_PER_WORKER = 500;
+/** A larger young generation: the checker makes many short-lived objects. */
+const WORKER_YOUNG_GENERATION_MB = 64;
 
 export interface CheckOptions {
   root: string;
@@ -15,6 +24,8 @@ export interface CheckOptions {
   config?: Config;
   /** `--since REF`: only incidents changed since REF, plus log-immutable against it. */
   since?: string;
+  /** Worker threads to use; default: one per core, fewer for small repositories. */
+  workers?: number;
 }
 
 export interface RepositoryCheck {
@@ -33,25 +44,43 @@ export async function checkRepository(options: CheckOptions): Promise<Repository
     if (!knownIds.has(id)) throw new UsageError(`unknown incident "${id}": no folder incidents/${id}`);
   }
   let ids = options.ids ?? allIds;
-  const findings: Finding[] = [];
   const repositoryFindings: Finding[] = [];
   if (options.since !== undefined) {
     const changed = await changesSince(options.root, options.since);
     ids = ids.filter((id) => changed.incidentIds.has(id));
     for (const f of logImmutable(changed.changes, options.since)) repositoryFindings.push(...applySeverities(f.incident, [f], config.rules));
   }
-  const context = { config, now: options.now, knownIds };
-  const summaries: IncidentSummary[] = [];
-  for (const id of ids) {
-    const result = checkIncident(readIncidentFiles(options.root, id), context);
-    summaries.push(result.summary);
-    for (const f of result.findings) findings.push(f);
-  }
+
+  const job: IncidentsToCheck = { root: options.root, now: options.now, config, ids, knownIds: allIds };
+  const workers = Math.min(options.workers ?? availableParallelism(), Math.floor(ids.length / INCIDENTS_PER_WORKER));
+  const parts = workers > 1 ? await inWorkers(job, workers) : [checkIncidents(job)];
+
+  const summaries = parts.flatMap((p) => p.summaries).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const findings = parts.flatMap((p) => p.findings);
+  const byId = new Map(summaries.map((s) => [s.id, s]));
   for (const f of repositoryFindings) {
     findings.push(f);
-    const summary = summaries.find((s) => s.id === f.incident);
+    const summary = byId.get(f.incident);
     if (summary) summary[f.severity === 'error' ? 'errors' : 'warnings']++;
   }
   findings.sort(compareFindings);
   return { now: options.now, config, summaries, findings, totals: totalsOf(summaries, findings) };
+}
+
+/** Deals the incidents out round-robin (neighbouring ids cost alike) and runs each share. */
+function inWorkers(job: IncidentsToCheck, count: number): Promise<CheckedIncidents[]> {
+  const shares = Array.from({ length: count }, (_, w) => job.ids.filter((_, i) => i % count === w));
+  return Promise.all(
+    shares.map(
+      (ids) =>
+        new Promise<CheckedIncidents>((resolve, reject) => {
+          const worker = new Worker(new URL('./checkWorker.ts', import.meta.url), {
+            workerData: { ...job, ids },
+            resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+          });
+          worker.once('message', resolve);
+          worker.once('error', reject);
+        }),
+    ),
+  );
 }

@@ -124,7 +124,8 @@ function readEntryFile(file: InputFile, zone: string, context: LoadContext, find
     return undefined;
   }
   const d: EntryFrontmatter = parsed.data;
-  const line = (key: string) => fm.lineOf([key]);
+  const keyLines = fm.keyLines();
+  const line = (key: string) => keyLines[key];
   const at = parseTimestamp(d.at, zone);
   let valid = true;
 
@@ -158,8 +159,6 @@ function readEntryFile(file: InputFile, zone: string, context: LoadContext, find
     line: lineOfPath(fm, ['commitments', i]),
     madeAt: at,
   }));
-  const keyLines: Record<string, number> = {};
-  for (const key of Object.keys(fm.data)) keyLines[key] = line(key) ?? 1;
   return {
     file: path,
     name,
@@ -256,8 +255,7 @@ function buildIncident(
       findings.push({ rule: 'schema', severity: 'warning', file, line: lineOfPath(fm, ['related', i]), message: `Field "related" names "${id}", which is not an incident of this repository: check the id` });
     }
   }
-  const keyLines: Record<string, number> = {};
-  for (const key of Object.keys(fm.data)) keyLines[key] = line(key) ?? 1;
+  const keyLines = fm.keyLines();
   return {
     id: files.id,
     dir: files.dir,

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { parseFrontmatter } from './frontmatter.ts';
 
@@ -50,5 +53,38 @@ describe('parseFrontmatter', () => {
   it('treats a file without frontmatter as body only', () => {
     const r = parseFrontmatter('# Report\n\ntext');
     expect(r.ok && r.hasFrontmatter).toBe(false);
+  });
+});
+
+describe('parseFrontmatter agrees with gray-matter', () => {
+  const samples = [
+    '---\ntitle: a\n---\nbody\n',
+    '---\r\ntitle: a\r\n---\r\nbody\r\n',
+    '\uFEFF---\ntitle: a\n---\n\nbody',
+    '---yaml\ntitle: a\n---\nbody',
+    '---\ntitle: a\n---',
+    '---\n---\nempty frontmatter',
+    '---\ntitle: a\n----\nfour dashes close it too',
+    '----\nnot frontmatter\n',
+    'no frontmatter\n---\nlater\n',
+  ];
+  it.each(samples)('%j', (text) => {
+    const ours = parseFrontmatter(text);
+    const theirs = matter(text, {});
+    if (!ours.ok) throw new Error(ours.message);
+    expect(ours.body).toBe(theirs.content);
+    expect(ours.data).toEqual(theirs.data);
+  });
+
+  it('on every file of the bundled examples', () => {
+    const root = join(import.meta.dirname, '../../../incidents');
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) {
+      const text = readFileSync(join(root, file), 'utf8');
+      const ours = parseFrontmatter(text);
+      if (!ours.ok) throw new Error(`${file}: ${ours.message}`);
+      expect(ours.body, file).toBe(matter(text, {}).content);
+    }
   });
 });

@@ -13,6 +13,8 @@ export interface ParsedYaml {
   value: unknown;
   /** 0-based offset in the YAML text of the key (or sequence item) at a path. */
   offsetOf(path: YamlPath): number | undefined;
+  /** 0-based offsets of the top-level keys, in one pass. */
+  topLevelKeyOffsets(): Map<string, number>;
 }
 
 export interface YamlFailure {
@@ -23,12 +25,17 @@ export interface YamlFailure {
 }
 
 export function parseYaml(text: string): ParsedYaml | YamlFailure {
-  if (text.trim() === '') return { ok: true, value: null, offsetOf: () => undefined };
+  if (text.trim() === '') return { ok: true, value: null, offsetOf: () => undefined, topLevelKeyOffsets: () => new Map() };
   try {
     const events = parseEvents(text, { maxDepth: 30 });
     const documents = constructFromEvents(events, { source: text, schema: CORE_SCHEMA, maxAliases: MAX_ALIASES });
     if (documents.length > 1) return { ok: false, reason: 'expected one YAML document, found several' };
-    return { ok: true, value: documents[0] ?? null, offsetOf: (path) => findOffset(events, text, path) };
+    return {
+      ok: true,
+      value: documents[0] ?? null,
+      offsetOf: (path) => findOffset(events, text, path),
+      topLevelKeyOffsets: () => keyOffsets(events, text),
+    };
   } catch (error) {
     if (error instanceof YAMLException) {
       return { ok: false, reason: error.reason.replace(/maxAliases/, 'the limit on YAML aliases'), offset: error.mark?.position };
@@ -71,6 +78,18 @@ function findOffset(events: Event[], text: string, path: YamlPath): number | und
     }
   }
   return offset;
+}
+
+function keyOffsets(events: Event[], text: string): Map<string, number> {
+  const offsets = new Map<string, number>();
+  if (events[1]?.type !== EVENT_ID.MAPPING) return offsets;
+  let i = 2;
+  while (i < events.length && events[i].type !== EVENT_ID.POP) {
+    const key = events[i];
+    if (key.type === EVENT_ID.SCALAR) offsets.set(getScalarValue(text, key), key.valueStart);
+    i = skipNode(events, skipNode(events, i));
+  }
+  return offsets;
 }
 
 function startOf(event: Event): number | undefined {

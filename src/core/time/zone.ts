@@ -25,8 +25,15 @@ export interface LocalParts extends Required<LocalDateTime> {
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
+const validZones = new Map<string, boolean>();
+
 export function isValidZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  let valid = validZones.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    validZones.set(zone, valid);
+  }
+  return valid;
 }
 
 const zones = new Map<string, IANAZone>();
@@ -41,29 +48,38 @@ function ianaZone(zone: string): IANAZone {
 
 /** The zone's UTC offset in minutes at an instant. */
 export function offsetAt(zone: string, instant: number): number {
-  return ianaZone(zone).offset(instant);
+  return steadyOffsetForUtcDay(zone, instant) ?? ianaZone(zone).offset(instant);
+}
+
+/** A cache per zone, keyed by a day number: no string keys on the hot path. */
+function perZone<V>(): (zone: string) => Map<number, V> {
+  const caches = new Map<string, Map<number, V>>();
+  return (zone) => {
+    let cache = caches.get(zone);
+    if (!cache) {
+      cache = new Map();
+      caches.set(zone, cache);
+    }
+    return cache;
+  };
 }
 
 // Offset in force for a whole local day, or null when it changes during that day.
-const steadyLocalDayOffset = new Map<string, number | null>();
+const steadyLocalDayOffset = perZone<number | null>();
 
 function steadyOffsetForLocalDay(zone: string, y: number, m: number, d: number): number | null {
-  const key = `${zone}|${y}-${m}-${d}`;
-  let cached = steadyLocalDayOffset.get(key);
+  const cache = steadyLocalDayOffset(zone);
+  const key = (y * 100 + m) * 100 + d;
+  let cached = cache.get(key);
   if (cached === undefined) {
-    const dayStart = wallClockToInstantExact(zone, { year: y, month: m, day: d, hour: 0, minute: 0 });
-    const next = new Date(Date.UTC(y, m - 1, d + 1));
-    const nextDayStart = wallClockToInstantExact(zone, {
-      year: next.getUTCFullYear(),
-      month: next.getUTCMonth() + 1,
-      day: next.getUTCDate(),
-      hour: 0,
-      minute: 0,
-    });
-    const a = offsetAt(zone, dayStart);
-    const b = offsetAt(zone, nextDayStart - 1);
-    cached = a === b && nextDayStart - dayStart === DAY ? a : null;
-    steadyLocalDayOffset.set(key, cached);
+    // Every instant of a local day lies within the UTC days before, of and after its date
+    // (offsets are under 24 hours): when the offset holds through all three, it holds all day.
+    const noon = Date.UTC(y, m - 1, d, 12);
+    const a = steadyOffsetForUtcDay(zone, noon - DAY);
+    const b = steadyOffsetForUtcDay(zone, noon);
+    const c = steadyOffsetForUtcDay(zone, noon + DAY);
+    cached = a !== null && a === b && b === c ? a : null;
+    cache.set(key, cached);
   }
   return cached;
 }
@@ -100,20 +116,25 @@ function wallClockToInstantExact(zone: string, t: LocalDateTime): number {
 }
 
 // Offset in force for a whole UTC day, or null when it changes during that day.
-const steadyUtcDayOffset = new Map<string, number | null>();
+const steadyUtcDayOffset = perZone<number | null>();
+
+function steadyOffsetForUtcDay(zone: string, instant: number): number | null {
+  const cache = steadyUtcDayOffset(zone);
+  const utcDay = Math.floor(instant / DAY);
+  let offset = cache.get(utcDay);
+  if (offset === undefined) {
+    const z = ianaZone(zone);
+    const a = z.offset(utcDay * DAY);
+    const b = z.offset((utcDay + 1) * DAY - 1);
+    offset = a === b ? a : null;
+    cache.set(utcDay, offset);
+  }
+  return offset;
+}
 
 /** Local calendar fields of an instant in a zone. */
 export function instantToLocal(zone: string, instant: number): LocalParts {
-  const utcDay = Math.floor(instant / DAY);
-  const key = `${zone}|${utcDay}`;
-  let offset = steadyUtcDayOffset.get(key);
-  if (offset === undefined) {
-    const a = offsetAt(zone, utcDay * DAY);
-    const b = offsetAt(zone, (utcDay + 1) * DAY - 1);
-    offset = a === b ? a : null;
-    steadyUtcDayOffset.set(key, offset);
-  }
-  const shifted = new Date(instant + (offset ?? offsetAt(zone, instant)) * MINUTE);
+  const shifted = new Date(instant + offsetAt(zone, instant) * MINUTE);
   const year = shifted.getUTCFullYear();
   const month = shifted.getUTCMonth() + 1;
   const day = shifted.getUTCDate();
