@@ -39,11 +39,11 @@ export function overdueCommitments(ctx: CadenceContext, owner: 'us' | 'client'):
     const due = commitment.due;
     if (due === undefined || ctx.now <= due || isClientCommitment(commitment) !== (owner === 'client')) continue;
     if (doneAt !== undefined && doneAt <= due) continue;
-    const what = `"${commitment.id}" (${commitment.action})`;
+    const what = `"${commitment.id}" (${commitment.action}${owner === 'us' && commitment.owner !== 'us' ? `, owner ${commitment.owner}` : ''})`;
     const dueBy = `${dayAndTime(ctx.zone, due)} ${zoneAbbreviation(ctx.zone, due)}`;
     const late = doneAt === undefined ? 'and is not done' : `but was done only at ${near(ctx.zone, doneAt, due)}`;
     const todo = doneAt !== undefined ? '' : owner === 'client' ? ': follow it up with the client' : ': do it and log an entry with it in done';
-    const whose = owner === 'client' ? "The client's commitment" : `Commitment${commitment.owner === 'us' ? '' : ` of ${commitment.owner}`}`;
+    const whose = owner === 'client' ? "The client's commitment" : 'Commitment';
     findings.push({
       rule: owner === 'client' ? 'client-commitment-overdue' : 'commitment-overdue',
       file: commitment.file,

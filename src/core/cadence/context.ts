@@ -107,7 +107,7 @@ function priorityStepsOf(incident: Incident, entries: readonly LogEntry[]): Prio
 }
 
 /** Index of the last value ≤ t in an ascending list, or -1. */
-export function lastAtOrBefore(sorted: readonly number[], t: number): number {
+function lastAtOrBefore(sorted: readonly number[], t: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -23,7 +23,7 @@ export const alwaysClock: Clock = {
 /** A calendar whose business days never run out is searched at most this far ahead. */
 const MAX_DAYS_AHEAD = 100 * 366;
 
-export function businessClock(calendar: BusinessCalendar): Clock {
+function businessClock(calendar: BusinessCalendar): Clock {
   const { zone } = calendar;
   return {
     kind: 'business',

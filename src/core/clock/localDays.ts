@@ -10,7 +10,7 @@ export function localDayOf(zone: string, instant: number): number {
   return Math.floor((instant + offsetAt(zone, instant) * MINUTE) / DAY);
 }
 
-export function calendarDateOf(day: number): { year: number; month: number; day: number } {
+function calendarDateOf(day: number): { year: number; month: number; day: number } {
   const d = new Date(day * DAY);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }

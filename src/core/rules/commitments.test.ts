@@ -51,7 +51,7 @@ describe('commitment-overdue and client-commitment-overdue', () => {
     expect(client.rule).toBe('client-commitment-overdue');
     expect(client.message).toBe('The client\'s commitment "send-rca" (send the root cause analysis) was due by Wed 4 Nov 17:00 GMT and is not done: follow it up with the client');
     const [named] = ours(promised('Dana').build(), '2026-11-05 12:00');
-    expect(named.message).toMatch(/^Commitment of Dana "send-rca"/);
+    expect(named.message).toMatch(/^Commitment "send-rca" \(send the root cause analysis, owner Dana\) was due by/);
     expect(theirs(promised('Dana').build(), '2026-11-05 12:00')).toEqual([]);
   });
 

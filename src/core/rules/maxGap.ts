@@ -10,7 +10,7 @@ import { formatDuration } from '../time/timestamp.ts';
 import type { Rule } from './rule.ts';
 
 /** A stretch of time with no update and one priority in force. */
-export interface GapSegment {
+interface GapSegment {
   start: number;
   end: number;
   /** The update that began it, or the entry that changed the priority. */
@@ -20,7 +20,7 @@ export interface GapSegment {
   endsWith: 'update' | 'priority' | 'end';
 }
 
-export function gapSegments(ctx: CadenceContext): GapSegment[] {
+function gapSegments(ctx: CadenceContext): GapSegment[] {
   const { updates, end } = ctx;
   if (updates.length === 0) return [];
   const changes = ctx.priorities.filter((s) => s.entry && s.at > updates[0].at);
