@@ -110,6 +110,11 @@ describe('upsertStickyComment against a GitHub REST server', () => {
     expect(warnings).toHaveLength(4);
   });
 
+  it('says to check the repository name on a 404', async () => {
+    const error = await upsertStickyComment(client(), { owner: 'acme', repo: 'no-such-repo' }, 1, body('verdict')).catch((e: unknown) => e);
+    expect((error as GitHubError).message).toMatch(/GitHub answered 404 "Not Found": check the repository name, and that the token can read it/);
+  });
+
   it('says the token is bad on a 401', async () => {
     const pr = github.addPullRequest();
     const error = await upsertStickyComment(client('expired'), repo(), pr.number, body('verdict')).catch((e: unknown) => e);
