@@ -1,0 +1,250 @@
+// The published site, built from the example repository (plus a hostile incident) and driven in
+// headless Chromium: navigation, filters, search, accessibility, privacy and script injection.
+import AxeBuilder from '@axe-core/playwright';
+import matter from 'gray-matter';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { BASE, buildSite, HOSTILE_ID, prepareRepository, PROJECT, REPOSITORY, type BuiltSite } from './buildSite.ts';
+import { serveStatic, type RunningServer } from './staticServer.ts';
+
+const SHOTS = join(PROJECT, 'test-results', 'e2e');
+
+let site: BuiltSite;
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = buildSite(prepareRepository());
+  server = await serveStatic(site.dist, BASE);
+  browser = await launchBrowser();
+  mkdirSync(SHOTS, { recursive: true });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (site) rmSync(site.root, { recursive: true, force: true });
+});
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** Every output file as text; Pagefind's compressed index files decompressed. */
+function outputTexts(): { path: string; text: string }[] {
+  return filesUnder(site.dist).map((path) => {
+    const bytes = readFileSync(path);
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) return { path, text: gunzipSync(bytes).toString('utf8') };
+    return { path, text: bytes.toString('utf8') };
+  });
+}
+
+interface SourceDoc {
+  path: string;
+  data: Record<string, unknown>;
+  content: string;
+}
+
+function exampleDocs(): SourceDoc[] {
+  return filesUnder(join(PROJECT, 'incidents'))
+    .filter((p) => p.endsWith('.md') && !p.endsWith('README.md'))
+    .map((path) => {
+      const { data, content } = matter(readFileSync(path, 'utf8'));
+      return { path, data, content };
+    });
+}
+
+async function open(path: string, options: { colorScheme?: 'light' | 'dark'; width?: number; javaScript?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    javaScriptEnabled: options.javaScript ?? true,
+  });
+  const page = await context.newPage();
+  await page.goto(server.url + path);
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+describe('privacy of the built output', () => {
+  it('contains no e-mail address or phone number of the example data', () => {
+    const docs = exampleDocs();
+    const emails = new Set<string>();
+    const phones = new Set<string>();
+    for (const d of docs) {
+      const text = readFileSync(d.path, 'utf8');
+      for (const m of text.matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g)) emails.add(m[0].toLowerCase());
+      for (const m of text.matchAll(/phone:\s*"?([^"\n]+)"?/g)) phones.add(m[1].trim());
+    }
+    expect(emails.size).toBeGreaterThan(5);
+    expect(phones.size).toBeGreaterThan(0);
+    for (const { path, text } of outputTexts()) {
+      const lower = text.toLowerCase();
+      for (const e of emails) expect(lower.includes(e), `${e} in ${path}`).toBe(false);
+      for (const p of phones) expect(text.includes(p), `${p} in ${path}`).toBe(false);
+    }
+  });
+
+  it('contains no internal incident and no internal entry', () => {
+    const docs = exampleDocs();
+    const internalIncidents = docs.filter((d) => d.path.endsWith('incident.md') && d.data.visibility === 'internal');
+    const internalEntries = docs.filter((d) => d.path.includes('/log/') && d.data.visibility === 'internal');
+    expect(internalIncidents.length + internalEntries.length).toBeGreaterThan(0);
+    const secrets: string[] = [];
+    for (const d of internalIncidents) secrets.push(String(d.data.title), d.path.split('/').at(-2)!);
+    for (const d of internalEntries) {
+      secrets.push(String(d.data.summary));
+      const sentence = d.content.trim().split('\n')[0];
+      if (sentence.length > 20) secrets.push(sentence);
+    }
+    for (const { path, text } of outputTexts()) {
+      for (const s of secrets) expect(text.includes(s), `${JSON.stringify(s)} in ${path}`).toBe(false);
+    }
+  });
+
+  it('incidents.json lists exactly the published incidents, without people', () => {
+    const json = JSON.parse(readFileSync(join(site.dist, 'incidents.json'), 'utf8'));
+    const published = exampleDocs().filter((d) => d.path.endsWith('incident.md') && d.data.visibility !== 'internal');
+    expect(json.incidents.map((i: { id: string }) => i.id).sort()).toEqual([...published.map((d) => d.path.split('/').at(-2)!), HOSTILE_ID].sort());
+    const text = JSON.stringify(json);
+    expect(text).not.toMatch(/reporter|"pm"|email|phone/);
+    expect(json.incidents[0].url.startsWith(BASE)).toBe(true);
+  });
+
+  it('the Atom feed is well-formed and links under the base path', async () => {
+    const xml = readFileSync(join(site.dist, 'feed.xml'), 'utf8');
+    const page = await open('');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      return { error: doc.querySelector('parsererror')?.textContent ?? null, entries: doc.getElementsByTagName('entry').length, link: doc.querySelector('entry link')?.getAttribute('href') };
+    }, xml);
+    expect(parsed.error).toBeNull();
+    expect(parsed.entries).toBeGreaterThan(3);
+    expect(parsed.link?.startsWith(`${BASE}incidents/`)).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('hostile markup in a log entry', () => {
+  it('is inert: no script, handler or javascript: URL survives, nothing runs', async () => {
+    const html = readFileSync(join(site.dist, 'incidents', HOSTILE_ID, 'index.html'), 'utf8');
+    expect(html).not.toMatch(/<script>window\.__pwned|onerror=|onload=|onclick=|javascript:|<iframe/i);
+    const page = await open(`incidents/${HOSTILE_ID}/`);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByText('click me').click();
+    await page.goto(`${server.url}?q=hostile`);
+    await page.waitForSelector('#archive-table tbody tr');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? null)).toBeNull();
+    expect(dialogs).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('browsing the archive', () => {
+  it('opens the archive, filters, searches, opens an incident, follows to trends and lessons', async () => {
+    const page = await open('');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Incident archive');
+    const allRows = await page.locator('#archive-table tbody tr').count();
+    expect(allRows).toBeGreaterThan(5);
+    await shot(page, '01-archive');
+
+    await page.selectOption('select[name=status]', 'closed');
+    await page.waitForFunction(() => /match/.test(document.getElementById('archive-status')?.textContent ?? ''));
+    const statuses = await page.locator('#archive-table tbody tr td:nth-child(6)').allTextContents();
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(statuses.length).toBeLessThan(allRows);
+    expect(new Set(statuses.map((s) => s.trim()))).toEqual(new Set(['closed']));
+    expect(page.url()).toContain('status=closed');
+    await shot(page, '02-archive-filtered');
+
+    await page.getByRole('button', { name: 'Opened' }).click();
+    const dates = await page.locator('#archive-table tbody tr td:nth-child(3)').allTextContents();
+    expect(dates).toEqual([...dates].sort());
+
+    await page.selectOption('select[name=status]', '');
+    await page.fill('input[name=q]', 'surcharge');
+    await page.waitForFunction(() => /mention/.test(document.getElementById('archive-status')?.textContent ?? ''));
+    const first = page.locator('#archive-table tbody tr').first();
+    await expect(first.locator('a').first().textContent()).resolves.toMatch(/surcharge/i);
+    await expect(first.locator('mark').count()).resolves.toBeGreaterThan(0);
+    await shot(page, '03-archive-search');
+
+    await first.locator('a').first().click();
+    await page.waitForURL(/\/incidents\/.+\//);
+    await expect(page.locator('.timeline > li').count()).resolves.toBeGreaterThan(3);
+    await expect(page.locator('.timeline .inbound').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('.timeline .outbound').count()).resolves.toBeGreaterThan(0);
+    const missed = await page.locator('.timeline .missed').allTextContents();
+    expect(missed.some((t) => /due \d\d:\d\d [A-Z]{2,5} — missed/.test(t))).toBe(true);
+    const repoLink = await page.getByRole('link', { name: /files of this incident/ }).getAttribute('href');
+    expect(repoLink).toMatch(new RegExp(`^${REPOSITORY}/tree/HEAD/incidents/`));
+    await shot(page, '04-incident');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trends' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Trends');
+    await expect(page.locator('figure.chart svg').count()).resolves.toBeGreaterThanOrEqual(7);
+    await expect(page.locator('figure.chart table').count()).resolves.toBeGreaterThanOrEqual(7);
+    await shot(page, '05-trends');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lessons learned' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Lessons learned');
+    await shot(page, '06-lessons');
+    await page.context().close();
+  });
+
+  it('works without JavaScript: the paginated table is there, the filter form is not', async () => {
+    const page = await open('', { javaScript: false });
+    await expect(page.locator('#archive-table tbody tr').count()).resolves.toBeGreaterThan(5);
+    await expect(page.locator('#archive-filters').isVisible()).resolves.toBe(false);
+    const links = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(links.filter((h) => !h.startsWith(BASE))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('fits a phone in dark mode and prints without navigation', async () => {
+    const page = await open(`incidents/${HOSTILE_ID}/`, { width: 390, colorScheme: 'dark' });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(page, '07-incident-phone-dark');
+    const archivePage = await open('', { width: 390, colorScheme: 'dark' });
+    await shot(archivePage, '08-archive-phone-dark');
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.site-nav').isVisible()).resolves.toBe(false);
+    await page.context().close();
+    await archivePage.context().close();
+  });
+});
+
+describe('accessibility (axe)', () => {
+  const pageTypes = () => {
+    const json = JSON.parse(readFileSync(join(site.dist, 'incidents.json'), 'utf8'));
+    const client = readdirSync(join(site.dist, 'clients')).find((n) => n !== 'index.html')!;
+    return ['', `incidents/${json.incidents[0].id}/`, 'trends/', 'lessons/', 'lessons/actions/', 'clients/', `clients/${client}/`];
+  };
+
+  it.each(['light', 'dark'] as const)('no serious or critical violation on any page type (%s)', async (colorScheme) => {
+    for (const path of pageTypes()) {
+      const page = await open(path, { colorScheme });
+      const result = await new AxeBuilder({ page }).analyze();
+      const serious = result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      expect(serious).toEqual([]);
+      await page.context().close();
+    }
+  });
+});
