@@ -4,11 +4,12 @@ import { readFileSync } from 'node:fs';
 import { ConfigError } from '../core/config/config.ts';
 import { UsageError } from '../node/repository.ts';
 import { checkCommand } from './commands/check.ts';
+import { dueCommand } from './commands/due.ts';
 import { commentCommand } from './commands/comment.ts';
 import { remindCommand } from './commands/remind.ts';
 import { EXIT_USAGE, type CliIO, type Command } from './io.ts';
 
-const COMMANDS: Command[] = [checkCommand, remindCommand, commentCommand];
+const COMMANDS: Command[] = [checkCommand, dueCommand, remindCommand, commentCommand];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
