@@ -36,6 +36,14 @@ describe('upsertStickyComment against a GitHub REST server', () => {
     expect(comments.map((c) => c.body)).toEqual(['LGTM', body('✅ no findings (judged at def5678)')]);
   });
 
+  it('never takes over a comment in which a person pasted the marker', async () => {
+    const pr = github.addPullRequest();
+    const pasted = github.addComment(pr.number, body('a person quoting the old verdict'), 'reviewer');
+    const result = await upsertStickyComment(client(), repo(), pr.number, body('verdict'));
+    expect(result.action).toBe('created');
+    expect(github.comments.get(pasted.id)?.body).toBe(body('a person quoting the old verdict'));
+  });
+
   it('changes nothing when the body is what the comment already says', async () => {
     const pr = github.addPullRequest();
     await upsertStickyComment(client(), repo(), pr.number, body('✅ no findings'));

@@ -1,6 +1,7 @@
-// Keeps exactly one commlog comment on a pull request: found by its marker, created once,
-// edited on every later run, left alone when nothing changed, and any duplicate (two runs
-// racing before the concurrency group existed, a copy made by hand) deleted.
+// Keeps exactly one commlog comment on a pull request: found by its marker on a comment by a
+// bot account (the workflow token's github-actions[bot]; a person who pastes the marker never
+// has their comment edited or deleted), created once, edited on every later run, left alone
+// when nothing changed, and any duplicate (two runs that raced) deleted.
 import { attempt, type Octokit, type Repository } from './client.ts';
 import { STICKY_COMMENT_MARKER } from './pullRequestComment.ts';
 
@@ -19,7 +20,9 @@ export async function upsertStickyComment(octokit: Octokit, repository: Reposito
   const comments = await attempt({ doing: `list the comments of pull request #${pullRequest}`, permission: 'pull-requests: read' }, () =>
     octokit.paginate(octokit.rest.issues.listComments, { ...repository, issue_number: pullRequest, per_page: 100 }),
   );
-  const ours = comments.filter((c) => (c.body ?? '').trimStart().startsWith(STICKY_COMMENT_MARKER)).sort((a, b) => a.id - b.id);
+  const ours = comments
+    .filter((c) => c.user?.type === 'Bot' && (c.body ?? '').trimStart().startsWith(STICKY_COMMENT_MARKER))
+    .sort((a, b) => a.id - b.id);
   const [kept, ...duplicates] = ours;
 
   const deleted: number[] = [];
