@@ -1,0 +1,57 @@
+// The textual checks of a report section (rules.md): is there real content, what severity word
+// does it start with, does it give a time of day. Defined on the Markdown text itself, so that
+// a writer can predict them without knowing how Markdown parses.
+
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+/** `<…>` fill-ins such as `<describe the impact>`; autolinks (`<https://…>`, `<a@b.example>`) are content. */
+const FILL_IN = /<(?![a-z][a-z0-9+.-]{1,31}:[^\s<>]*>|[^\s<>@]+@[^\s<>]+>)[^<>\n]*>/gi;
+const TASK_BOX = /\[[ xX]\]/g;
+const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])$/;
+const EMPHASIS_EDGES = /^[*_~]+|[*_~]+$/g;
+const PLACEHOLDERS = new Set(['tbd', 'todo', 'fixme']);
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const OUTER_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+
+/** The text a reader would see as written: HTML comments and `<…>` fill-ins removed. */
+function visibleText(markdown: string): string {
+  return markdown.replace(HTML_COMMENT, ' ').replace(FILL_IN, ' ');
+}
+
+export interface SectionWords {
+  /** Words that carry content. */
+  content: string[];
+  /** Placeholders found (`TBD`, `TODO`, `FIXME`), as written. */
+  placeholders: string[];
+}
+
+/**
+ * The words of a section after removing HTML comments, `<…>` fill-ins, list markers, task
+ * boxes and emphasis. A word is content when it has a letter or digit and is not a
+ * placeholder (ignoring punctuation around it), so `N/A` is content and `...`, `…` or a lone
+ * `>` or `|` is not.
+ */
+export function sectionWords(markdown: string): SectionWords {
+  const content: string[] = [];
+  const placeholders: string[] = [];
+  for (const raw of visibleText(markdown).replace(TASK_BOX, ' ').split(/\s+/)) {
+    if (raw === '' || LIST_MARKER.test(raw)) continue;
+    const word = raw.replace(EMPHASIS_EDGES, '');
+    if (!WORD_CHARACTER.test(word)) continue;
+    const bare = word.replace(OUTER_PUNCTUATION, '');
+    if (PLACEHOLDERS.has(bare.toLowerCase())) placeholders.push(bare);
+    else content.push(word);
+  }
+  return { content, placeholders };
+}
+
+/** The first run of letters (the report's severity word as written), if any. */
+export function firstWord(markdown: string): string | undefined {
+  return /\p{L}+/u.exec(visibleText(markdown).replace(TASK_BOX, ' '))?.[0];
+}
+
+/** `H:MM` or `HH:MM` (00:00 to 23:59), not part of a longer number. */
+const TIME_OF_DAY = /(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)/;
+
+export function hasTimeOfDay(markdown: string): boolean {
+  return TIME_OF_DAY.test(visibleText(markdown));
+}
