@@ -135,3 +135,15 @@ describe('commlog', () => {
     expect(JSON.parse(out).summary).toEqual({ incidents: 1, entries: 1, errors: 0, warnings: 0 });
   });
 });
+
+describe('commlog check --format github within GitHub limits', () => {
+  it('shows at most 10 annotations of a kind and says how many were cut', async () => {
+    const many = mkdtempSync(join(tmpdir(), 'commlog-many-'));
+    for (let i = 0; i < 12; i++) cpSync(VALID, join(many, `incidents/incident-${String(i).padStart(2, '0')}`), { recursive: true });
+    const result = await run(['check', '--root', many, '--format', 'github', '--now', '2026-11-02T13:30Z']);
+    rmSync(many, { recursive: true });
+    const warnings = result.stdout.split('\n').filter((l) => l.startsWith('::warning '));
+    expect(warnings).toHaveLength(10);
+    expect(result.stdout).toMatch(/^::notice title=commlog::\d+ warnings not shown as annotations .*job summary and the pull request comment\.$/m);
+  });
+});

@@ -1,5 +1,6 @@
 // GitHub Actions workflow commands (annotations) and the job summary table.
 import type { Finding } from '../../core/findings.ts';
+import { capAnnotations } from '../../github/annotations.ts';
 import { formatLocal } from '../../core/time/format.ts';
 import type { RepositoryCheck } from '../../node/checkRepository.ts';
 
@@ -18,8 +19,18 @@ export function annotation(f: Finding): string {
   return `::${f.severity} ${props.join(',')}::${escapeData(f.message)}`;
 }
 
+/**
+ * Annotations within GitHub's limits (10 of a kind per step, 50 per job; it drops the rest
+ * silently), then a notice saying how many were cut and where the full list is.
+ */
 export function formatAnnotations(findings: readonly Finding[]): string {
-  return findings.map((f) => `${annotation(f)}\n`).join('');
+  const capped = capAnnotations(
+    findings.map((f) => ({ level: f.severity, finding: f })),
+    { fullListAt: 'the job summary and the pull request comment' },
+  );
+  const lines = capped.shown.map((a) => `${annotation(a.finding)}\n`);
+  if (capped.cutNotice) lines.push(`::notice title=commlog::${escapeData(capped.cutNotice)}\n`);
+  return lines.join('');
 }
 
 function cell(text: string): string {
