@@ -63,4 +63,19 @@ describe('commitment-overdue and client-commitment-overdue', () => {
       .build();
     expect(ours(resolved, '2026-11-05 12:00')).toHaveLength(1);
   });
+
+  it('reads a due time in the incident zone across the clocks going back (New York and London)', () => {
+    const ny = buildIncident({ zone: 'America/New_York', opened: '2026-10-30 09:00', priority: 'high' })
+      .out('09:10', { commitments: [{ id: 'patch', action: 'ship the patch', due: '2026-11-02 09:00' }] })
+      .build();
+    const context = (now: string) => ({ config: defaultConfig, now: local(now, 'America/New_York') });
+    expect(commitmentOverdue(ny, context('2026-11-02 09:00'))).toEqual([]);
+    const [finding] = commitmentOverdue(ny, context('2026-11-02 09:01'));
+    expect(finding.due).toBe(local('2026-11-02T14:00Z'));
+    expect(finding.message).toBe('Commitment "patch" (ship the patch) was due by Mon 2 Nov 09:00 EST and is not done: do it and log an entry with it in done');
+    const london = buildIncident({ opened: '2026-10-23 09:00', priority: 'high' })
+      .out('09:10', { commitments: [{ id: 'patch', owner: 'client', due: '2026-10-26 09:00' }] })
+      .build();
+    expect(theirs(london, '2026-10-26 09:01').map((f) => f.due)).toEqual([local('2026-10-26T09:00Z')]);
+  });
 });
