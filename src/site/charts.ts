@@ -14,8 +14,19 @@ export interface Series {
 
 const PALETTE = ['#1f77b4', '#d62728', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
 
+interface SvgNode {
+  setAttribute(k: string, v: string): void;
+  removeAttribute(k: string): void;
+  querySelectorAll(selector: string): Iterable<SvgNode>;
+  outerHTML: string;
+}
+
 function serialise(node: unknown, label: string): string {
-  const svg = node as { setAttribute(k: string, v: string): void; outerHTML: string; tagName: string };
+  const svg = node as SvgNode;
+  // The chart is one image with one label (its numbers are in the table beside it); Plot's
+  // labels on inner groups would be prohibited ARIA on elements without a role.
+  for (const inner of svg.querySelectorAll('[aria-label]')) inner.removeAttribute('aria-label');
+  for (const inner of svg.querySelectorAll('[aria-description]')) inner.removeAttribute('aria-description');
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', label);
   svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');

@@ -119,7 +119,9 @@ export function buildView(incident: Incident, findings: readonly Finding[], conf
   const timeline: TimelineItem[] = [];
   const otherFindings: Finding[] = [];
   const notesByFile = new Map<string, Finding[]>();
-  for (const f of findings) {
+  for (const found of findings) {
+    // Messages may quote addresses (the PM's in cc-pm): withheld like any other text.
+    const f = { ...found, message: redact(found.message) };
     if (f.due !== undefined) {
       timeline.push({ kind: 'finding', at: f.due, time: localTime(f.due, zone), label: `${dueLabel(f)} ${clockTime(f.due, zone)} — missed`, finding: f });
     } else if (publishedFiles.has(f.file)) {

@@ -60,11 +60,20 @@ export function prepareRepository(): string {
   return root;
 }
 
+/** The environment without the variables a test runner sets for its own Vite (BASE_URL, MODE …). */
+function buildEnvironment(root: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (!/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(k)) env[k] = v;
+  }
+  return { ...env, COMMLOG_ROOT: root, COMMLOG_NOW: NOW, ASTRO_TELEMETRY_DISABLED: '1' };
+}
+
 export function buildSite(root: string): BuiltSite {
   const dist = join(root, 'dist');
   const result = spawnSync(process.execPath, [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], {
     cwd: PROJECT,
-    env: { ...process.env, COMMLOG_ROOT: root, COMMLOG_NOW: NOW, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: buildEnvironment(root),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

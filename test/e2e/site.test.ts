@@ -116,8 +116,14 @@ describe('privacy of the built output', () => {
     const json = JSON.parse(readFileSync(join(site.dist, 'incidents.json'), 'utf8'));
     const published = exampleDocs().filter((d) => d.path.endsWith('incident.md') && d.data.visibility !== 'internal');
     expect(json.incidents.map((i: { id: string }) => i.id).sort()).toEqual([...published.map((d) => d.path.split('/').at(-2)!), HOSTILE_ID].sort());
-    const text = JSON.stringify(json);
-    expect(text).not.toMatch(/reporter|"pm"|email|phone/);
+    const keys = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (keys.add(k), walk(x));
+    };
+    walk(json);
+    for (const personal of ['reporter', 'pm', 'contact', 'email', 'phone', 'owner', 'author']) expect(keys.has(personal), personal).toBe(false);
+    expect(JSON.stringify(json)).not.toContain('@');
     expect(json.incidents[0].url.startsWith(BASE)).toBe(true);
   });
 
@@ -132,14 +138,24 @@ describe('privacy of the built output', () => {
     expect(parsed.entries).toBeGreaterThan(3);
     expect(parsed.link?.startsWith(`${BASE}incidents/`)).toBe(true);
     await page.context().close();
-  });
+  }, 60_000);
 });
 
 describe('hostile markup in a log entry', () => {
   it('is inert: no script, handler or javascript: URL survives, nothing runs', async () => {
-    const html = readFileSync(join(site.dist, 'incidents', HOSTILE_ID, 'index.html'), 'utf8');
-    expect(html).not.toMatch(/<script>window\.__pwned|onerror=|onload=|onclick=|javascript:|<iframe/i);
     const page = await open(`incidents/${HOSTILE_ID}/`);
+    const dangerous = await page.evaluate(() =>
+      [...document.querySelectorAll('*')].flatMap((el) => [
+        ...(el.tagName === 'SCRIPT' && el.textContent?.includes('__pwned') ? ['inline script'] : []),
+        ...(el.tagName === 'IFRAME' ? ['iframe'] : []),
+        ...[...el.attributes]
+          .filter((a) => /^on/i.test(a.name) || /javascript:/i.test(a.value) || (a.name === 'style' && el.closest('.prose')))
+          .map((a) => `${el.tagName} ${a.name}`),
+      ]),
+    );
+    expect(dangerous).toEqual([]);
+    // The hostile text is shown, as text.
+    await expect(page.getByText(/window.__pwned='verbatim'/).count()).resolves.toBeGreaterThan(0);
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -151,7 +167,7 @@ describe('hostile markup in a log entry', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? null)).toBeNull();
     expect(dialogs).toEqual([]);
     await page.context().close();
-  });
+  }, 60_000);
 });
 
 describe('browsing the archive', () => {
@@ -204,7 +220,7 @@ describe('browsing the archive', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Lessons learned');
     await shot(page, '06-lessons');
     await page.context().close();
-  });
+  }, 120_000);
 
   it('works without JavaScript: the paginated table is there, the filter form is not', async () => {
     const page = await open('', { javaScript: false });
@@ -213,7 +229,7 @@ describe('browsing the archive', () => {
     const links = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(links.filter((h) => !h.startsWith(BASE))).toEqual([]);
     await page.context().close();
-  });
+  }, 60_000);
 
   it('fits a phone in dark mode and prints without navigation', async () => {
     const page = await open(`incidents/${HOSTILE_ID}/`, { width: 390, colorScheme: 'dark' });
@@ -226,7 +242,7 @@ describe('browsing the archive', () => {
     await expect(page.locator('.site-nav').isVisible()).resolves.toBe(false);
     await page.context().close();
     await archivePage.context().close();
-  });
+  }, 60_000);
 });
 
 describe('accessibility (axe)', () => {
@@ -246,5 +262,5 @@ describe('accessibility (axe)', () => {
       expect(serious).toEqual([]);
       await page.context().close();
     }
-  });
+  }, 180_000);
 });
