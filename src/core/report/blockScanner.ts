@@ -407,7 +407,8 @@ class BlockScanner {
 
   /** A list item whose first line opens with `[ ]` or `[x]` is a task (GitHub's task lists). */
   private recordTask(): void {
-    const task = TASK.exec(this.line.slice(this.offset).replace(/^[ \t]+/, ''));
+    // Content indented further is indented code, not a task.
+    const task = TASK.exec(this.line.slice(this.offset));
     if (task) this.tasks.push({ line: this.lineNumber, done: task[1] !== ' ', text: task[2].trim() });
   }
 

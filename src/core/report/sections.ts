@@ -4,7 +4,6 @@
 import type { RequiredHeading } from '../config/config.ts';
 import { requiredKeys, roleOf, type SectionRole } from './headingMatch.ts';
 import type { ReportDocument, ReportHeading, ReportTask } from './reportDocument.ts';
-import { firstWord } from './sectionText.ts';
 
 export interface ReportSection {
   required: RequiredHeading;
@@ -62,12 +61,6 @@ function sectionContent(bodyLines: string[], bodyLine: number, heading: ReportHe
 /** The section of the required heading that plays a role (severity, timeline, ...), when required and present. */
 export function sectionWithRole(sections: ReportSections, role: SectionRole): ReportSection | undefined {
   return sections.find((s) => s?.role === role);
-}
-
-/** The report's severity word as written (first run of letters of the Severity section), if any. */
-export function reportSeverityWord(sections: ReportSections): string | undefined {
-  const section = sectionWithRole(sections, 'severity');
-  return section && firstWord(section.content);
 }
 
 /** Prevention actions: the task-list items of the Mitigation section. */
