@@ -85,15 +85,17 @@ export function enhanceArchive(): void {
     }
   }
 
-  function cell(text: string, className?: string): HTMLTableCellElement {
+  function cell(label: string, text: string, className?: string): HTMLTableCellElement {
     const td = document.createElement('td');
     td.textContent = text;
+    td.dataset.label = label;
     if (className) td.className = className;
     return td;
   }
 
-  function badge(kind: string, value: string): HTMLTableCellElement {
+  function badge(label: string, kind: string, value: string): HTMLTableCellElement {
     const td = document.createElement('td');
+    td.dataset.label = label;
     const span = document.createElement('span');
     span.className = `badge ${kind}-${value}`;
     span.textContent = value;
@@ -129,9 +131,14 @@ export function enhanceArchive(): void {
   function rowElement(row: IndexRow, ix: ArchiveIndex, excerpt?: string): HTMLTableRowElement {
     const tr = document.createElement('tr');
     const titleCell = document.createElement('td');
+    titleCell.className = 'title';
     titleCell.append(link(row[ROW.title], `${base}incidents/${row[ROW.id]}/`));
-    if (excerpt) titleCell.append(excerptNode(excerpt));
+    const id = document.createElement('div');
+    id.className = 'excerpt';
+    id.textContent = row[ROW.id];
+    titleCell.append(excerpt ? excerptNode(excerpt) : id);
     const clientCell = document.createElement('td');
+    clientCell.dataset.label = 'Client';
     const [clientName, clientSlug] = ix.clients[row[ROW.client]];
     clientCell.append(link(clientName, `${base}clients/${clientSlug}/`));
     const severity = row[ROW.severity] < 0 ? 'unassessed' : ix.severities[row[ROW.severity]];
@@ -139,13 +146,13 @@ export function enhanceArchive(): void {
     tr.append(
       titleCell,
       clientCell,
-      cell(row[ROW.date]),
-      badge('prio', ix.priorities[row[ROW.priority]]),
-      badge('sev', severity),
-      badge('status', ix.statuses[row[ROW.status]]),
-      cell(formatElapsed(row[ROW.tta] === null ? null : row[ROW.tta]! * 60_000), 'num'),
-      cell(formatElapsed(row[ROW.ttr] === null ? null : row[ROW.ttr]! * 60_000), 'num'),
-      cell(compliance === null ? '—' : `${compliance}%`, 'num'),
+      cell('Opened', row[ROW.date], 'date'),
+      badge('Priority', 'prio', ix.priorities[row[ROW.priority]]),
+      badge('Severity', 'sev', severity),
+      badge('Status', 'status', ix.statuses[row[ROW.status]]),
+      cell('To acknowledge', formatElapsed(row[ROW.tta] === null ? null : row[ROW.tta]! * 60_000), 'num'),
+      cell('To resolve', formatElapsed(row[ROW.ttr] === null ? null : row[ROW.ttr]! * 60_000), 'num'),
+      cell('Compliance', compliance === null ? '—' : `${compliance}%`, 'num'),
     );
     return tr;
   }
@@ -209,7 +216,7 @@ export function enhanceArchive(): void {
       if (row) rows.push(rowElement(row, ix, d.excerpt));
     }
     tbody.replaceChildren(...rows);
-    status.textContent = found.results.length === 0 ? `No incident mentions “${c.q}”.` : `${found.results.length} incidents mention “${c.q}”, best matches first.`;
+    status.textContent = found.results.length === 0 ? `No incident mentions “${c.q}”.` : `${found.results.length} ${found.results.length === 1 ? 'incident mentions' : 'incidents mention'} “${c.q}”, best matches first.`;
     if (caption) caption.textContent = `Search results for “${c.q}”`;
     pager(found.results.length, pages, () => search(c, generation));
   }
