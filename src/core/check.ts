@@ -3,7 +3,7 @@
 import { applySeverities, compareFindings, type Finding } from './findings.ts';
 import { loadIncident, type LoadContext } from './load/loadIncident.ts';
 import type { Incident, IncidentFiles } from './model.ts';
-import { priorityInForce } from './priority.ts';
+import { cadenceContext } from './cadence/context.ts';
 import { ALL_RULES } from './rules/index.ts';
 import type { Priority, Status } from './schema/values.ts';
 
@@ -44,7 +44,7 @@ export function checkIncident(files: IncidentFiles, context: CheckContext): Inci
       id: files.id,
       zone: incident?.zone ?? context.config.timezone,
       status: incident?.status,
-      priority: incident ? priorityInForce(incident, incident.resolvedAt ?? context.now) : undefined,
+      priority: incident ? cadenceContext(incident, context).priorityAt(incident.resolvedAt ?? context.now) : undefined,
       entries: loaded.entryCount,
       errors,
       warnings: findings.length - errors,

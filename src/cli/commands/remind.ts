@@ -1,7 +1,7 @@
 // `commlog remind`: one GitHub issue per open incident with an obligation overdue or due
 // within the lead time, kept in step with `commlog due`. Idempotent; `--dry-run` only plans.
 import { dueObligations, type Obligation } from '../../core/obligations/due.ts';
-import { priorityInForce } from '../../core/priority.ts';
+import { cadenceContext } from '../../core/cadence/context.ts';
 import { parseDuration } from '../../core/time/timestamp.ts';
 import { createGitHubClient, GitHubError, parseRepository, tokenFromEnv } from '../../github/client.ts';
 import { applyReminderActions, listReminderIssues } from '../../github/remind/execute.ts';
@@ -68,7 +68,7 @@ Exit codes: 0 done, 2 usage, configuration or GitHub problem (one line on stderr
       title: i.title,
       client: i.client,
       status: i.status,
-      priority: priorityInForce(i, now),
+      priority: cadenceContext(i, { config, now }).priorityAt(now),
       owner: i.owner,
       backup: i.backup,
       zone: i.zone,
