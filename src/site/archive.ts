@@ -3,7 +3,6 @@
 // each published incident only the lean facts that list pages show. Incident pages re-read their
 // own folder (incidentView.ts), so no full incident or body is held for the whole build.
 import { checkIncident } from '../core/check.ts';
-import { cadenceContext } from '../core/cadence/context.ts';
 import type { Config } from '../core/config/config.ts';
 import { RULES, type Finding } from '../core/findings.ts';
 import { incidentFacts, type IncidentFacts } from '../core/metrics/facts.ts';
@@ -12,6 +11,7 @@ import { redactContacts } from '../core/render/redact.ts';
 import { instantToLocal } from '../core/time/zone.ts';
 import { listIncidentIds, readConfig, readIncidentFiles } from '../node/repository.ts';
 import { slug } from './format.ts';
+import { plainExcerpt } from './excerpt.ts';
 import { reportDigest, type ReportDigest } from './reportDigest.ts';
 import { siteNow, siteRoot } from './settings.ts';
 
@@ -58,33 +58,18 @@ export interface Archive {
 export interface LoadedIncident {
   incident: Incident;
   findings: Finding[];
-  ackDeadline: number;
 }
-
-const EXCERPT_LENGTH = 240;
 
 /** Loads and checks one incident folder as `commlog check` does. */
 export function loadChecked(root: string, id: string, config: Config, now: number, knownIds: ReadonlySet<string>): LoadedIncident | undefined {
   const result = checkIncident(readIncidentFiles(root, id), { config, now, knownIds });
   if (!result.incident) return undefined;
-  const ackDeadline = cadenceContext(result.incident, { config, now }).ackDeadline;
-  return { incident: result.incident, findings: result.findings, ackDeadline };
-}
-
-export function plainExcerpt(markdown: string, length = EXCERPT_LENGTH): string {
-  const text = markdown
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[#>*_`|~-]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text.length <= length ? text : `${text.slice(0, length).replace(/\s+\S*$/, '')}…`;
+  return { incident: result.incident, findings: result.findings };
 }
 
 function archiveIncident(loaded: LoadedIncident, config: Config, now: number): ArchiveIncident {
   const { incident, findings } = loaded;
-  const facts = incidentFacts(incident, findings, config, now, loaded.ackDeadline);
+  const facts = incidentFacts(incident, findings, config, now);
   const redact = config.publish.contactDetails ? (s: string) => s : redactContacts;
   const feedback: FeedbackNote[] = [];
   for (const e of incident.entries) {
@@ -103,7 +88,7 @@ function archiveIncident(loaded: LoadedIncident, config: Config, now: number): A
     tags: incident.tags,
     excerpt: redact(plainExcerpt(incident.body)),
     feedback,
-    report: incident.report ? reportDigest(incident.report, redact) : undefined,
+    report: incident.report ? reportDigest(incident.report, config.requiredHeadings, redact) : undefined,
   };
 }
 

@@ -3,6 +3,7 @@
 import type { Incident } from '../core/model.ts';
 import { redactContacts } from '../core/render/redact.ts';
 import { instantToLocal } from '../core/time/zone.ts';
+import { markdownText } from './excerpt.ts';
 
 export interface SearchRecord {
   url: string;
@@ -10,16 +11,6 @@ export interface SearchRecord {
   language: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
-}
-
-/** Markdown to searchable text: syntax characters and raw HTML tags dropped, words kept. */
-export function markdownText(markdown: string): string {
-  return markdown
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[#>*_`|~]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 export function searchRecord(incident: Incident, base: string, contactDetails: boolean): SearchRecord {

@@ -32,8 +32,8 @@ export interface IncidentFacts {
   ratings: Rating[];
 }
 
-export function incidentFacts(incident: Incident, findings: readonly Finding[], config: Config, now: number, ackDeadline: number): IncidentFacts {
-  const tally = tallyObligations({ incident, findings, config, now, ackDeadline });
+export function incidentFacts(incident: Incident, findings: readonly Finding[], config: Config, now: number): IncidentFacts {
+  const tally = tallyObligations({ incident, findings, config, now });
   let due = 0;
   let missed = 0;
   for (const rule of OBLIGATION_RULES) {

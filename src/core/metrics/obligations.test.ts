@@ -14,12 +14,12 @@ describe('tallyObligations', () => {
     });
     const i = incident({ opened: '2026-11-02T09:00', priority: 'urgent', entries: updates });
     const findings = [finding('max-gap', '2026-11-02T13:05'), finding('next-update-late', '2026-11-02T11:05')];
-    const tally = tallyObligations({ incident: i, findings, config, now: t('2026-11-02T13:30'), ackDeadline: t('2026-11-02T09:30') });
+    const tally = tallyObligations({ incident: i, findings, config, now: t('2026-11-02T13:30') });
     expect(tally.ack).toEqual({ due: 1, missed: 0 });
     expect(tally['max-gap']).toEqual({ due: 3, missed: 1 });
     expect(tally['next-update-late']).toEqual({ due: 2, missed: 1 });
     expect(tally.window).toEqual({ due: 0, missed: 0 });
-    const facts = incidentFacts(i, findings, config, t('2026-11-02T13:30'), t('2026-11-02T09:30'));
+    const facts = incidentFacts(i, findings, config, t('2026-11-02T13:30'));
     expect([facts.obligationsDue, facts.obligationsMet]).toEqual([6, 4]);
     expect([facts.promisesDue, facts.promisesBroken]).toEqual([2, 1]);
   });
@@ -30,23 +30,23 @@ describe('tallyObligations', () => {
       priority: 'high',
       entries: [entry('2026-11-03T09:05'), entry('2026-11-03T12:30'), entry('2026-11-03T16:45')],
     });
-    const tally = tallyObligations({ incident: i, findings: [finding('window', '2026-11-03T16:30')], config, now: t('2026-11-03T18:00'), ackDeadline: t('2026-11-03T09:30') });
+    const tally = tallyObligations({ incident: i, findings: [finding('window', '2026-11-03T16:30')], config, now: t('2026-11-03T18:00') });
     expect(tally.window).toEqual({ due: 3, missed: 1 });
     expect(tally['max-gap'].due).toBe(0);
   });
 
   it('a window that ends before the acknowledgement deadline, after resolution or after Now is not due', () => {
     const i = incident({ opened: '2026-11-06T17:20', priority: 'medium', status: 'resolved', resolvedAt: t('2026-11-10T15:00'), entries: [entry('2026-11-09T09:15')] });
-    // Fri 6: ends before A (Mon 09:20). Mon 9: due. Tue 10: resolved 15:00 before 16:30.
-    const tally = tallyObligations({ incident: i, findings: [], config, now: t('2026-11-12T12:00'), ackDeadline: t('2026-11-09T09:20') });
+    // A is Mon 09:20. Fri 6: ends before A. Mon 9: due. Tue 10: resolved 15:00 before 16:30.
+    const tally = tallyObligations({ incident: i, findings: [], config, now: t('2026-11-12T12:00') });
     expect(tally.window.due).toBe(1);
   });
 
   it('weekly: one obligation per week whose Friday 17:30 deadline has passed', () => {
     const i = incident({ opened: '2026-11-02T10:00', priority: 'low', entries: [entry('2026-11-02T10:10')] });
-    const tally = tallyObligations({ incident: i, findings: [], config, now: t('2026-11-20T18:00'), ackDeadline: t('2026-11-02T10:30') });
+    const tally = tallyObligations({ incident: i, findings: [], config, now: t('2026-11-20T18:00') });
     expect(tally.weekly.due).toBe(3);
-    const beforeThird = tallyObligations({ incident: i, findings: [], config, now: t('2026-11-20T17:00'), ackDeadline: t('2026-11-02T10:30') });
+    const beforeThird = tallyObligations({ incident: i, findings: [], config, now: t('2026-11-20T17:00') });
     expect(beforeThird.weekly.due).toBe(2);
   });
 
@@ -60,13 +60,13 @@ describe('tallyObligations', () => {
       ],
     });
     const i = incident({ opened: '2026-11-02T09:00', entries: [made, entry('2026-11-02T15:00', { done: ['early'] })] });
-    const tally = tallyObligations({ incident: i, findings: [finding('commitment-overdue', '2026-11-02T12:00')], config, now: t('2026-11-03T09:00'), ackDeadline: t('2026-11-02T09:30') });
+    const tally = tallyObligations({ incident: i, findings: [finding('commitment-overdue', '2026-11-02T12:00')], config, now: t('2026-11-03T09:00') });
     expect(tally['commitment-overdue']).toEqual({ due: 2, missed: 1 });
   });
 
   it('no update and End before A: the acknowledgement is not due yet', () => {
     const i = incident({ opened: '2026-11-02T09:00' });
-    const tally = tallyObligations({ incident: i, findings: [], config, now: t('2026-11-02T09:10'), ackDeadline: t('2026-11-02T09:30') });
+    const tally = tallyObligations({ incident: i, findings: [], config, now: t('2026-11-02T09:10') });
     expect(tally.ack.due).toBe(0);
   });
 });

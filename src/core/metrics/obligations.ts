@@ -4,8 +4,8 @@
 import type { Config } from '../config/config.ts';
 import type { Finding, RuleId } from '../findings.ts';
 import type { Incident, LogEntry } from '../model.ts';
-import { priorityInForce as priorityAt } from '../priority.ts';
-import type { Weekday } from '../schema/values.ts';
+import { cadenceContext } from '../cadence/context.ts';
+import type { Priority, Weekday } from '../schema/values.ts';
 import { instantToLocal, wallClockToInstant } from '../time/zone.ts';
 
 /** The time-bound obligations counted in the compliance figure. */
@@ -25,7 +25,11 @@ export interface ObligationInput {
   findings: readonly Finding[];
   config: Config;
   now: number;
-  /** The acknowledgement deadline A of rules.md, from the checker's clock. */
+}
+
+/** What the counts need from the checker's cadence context. */
+interface Cadence {
+  priorityAt(t: number): Priority;
   ackDeadline: number;
 }
 
@@ -37,7 +41,8 @@ function updatesOf(incident: Incident): LogEntry[] {
 }
 
 export function tallyObligations(input: ObligationInput): ObligationTally {
-  const { incident, findings, now } = input;
+  const { incident, findings, config, now } = input;
+  const cadence: Cadence = cadenceContext(incident, { config, now });
   const end = incident.resolvedAt ?? now;
   const updates = updatesOf(incident);
   const missed = (rule: ObligationRule) => findings.filter((f) => f.rule === rule).length;
@@ -47,7 +52,7 @@ export function tallyObligations(input: ObligationInput): ObligationTally {
     return { due: Math.max(due, m), missed: m };
   };
 
-  const ackDue = updates.length > 0 || end > input.ackDeadline ? 1 : 0;
+  const ackDue = updates.length > 0 || end > cadence.ackDeadline ? 1 : 0;
 
   let promisesDue = 0;
   updates.forEach((u, i) => {
@@ -66,29 +71,29 @@ export function tallyObligations(input: ObligationInput): ObligationTally {
 
   return {
     ack: tally('ack', ackDue),
-    'max-gap': tally('max-gap', countGapSegments(incident, updates, input.config, end)),
-    window: tally('window', countDueWindows(input, end)),
-    weekly: tally('weekly', countDueWeeks(input, end)),
+    'max-gap': tally('max-gap', countGapSegments(incident, cadence, updates, config, end)),
+    window: tally('window', countDueWindows(input, cadence, end)),
+    weekly: tally('weekly', countDueWeeks(input, cadence, end)),
     'next-update-late': tally('next-update-late', promisesDue),
     'commitment-overdue': tally('commitment-overdue', commitmentsDue),
   };
 }
 
 /** Segments between the first update and End cut at updates and priority changes, whose priority has a max_gap. */
-function countGapSegments(incident: Incident, updates: LogEntry[], config: Config, end: number): number {
+function countGapSegments(incident: Incident, { priorityAt }: Cadence, updates: LogEntry[], config: Config, end: number): number {
   if (updates.length === 0) return 0;
   const first = updates[0].at;
   const cuts = new Set<number>(updates.map((u) => u.at));
-  let previous = priorityAt(incident, first);
+  let previous = priorityAt(first);
   for (const e of incident.entries) {
     if (e.at <= first || e.at >= end || !e.priority) continue;
     if (e.priority !== previous) cuts.add(e.at);
-    previous = priorityAt(incident, e.at);
+    previous = priorityAt(e.at);
   }
   let count = 0;
   for (const s of cuts) {
     if (s >= end) continue;
-    if (config.priorities[priorityAt(incident, s)].maxGap !== null) count++;
+    if (config.priorities[priorityAt(s)].maxGap !== null) count++;
   }
   return count;
 }
@@ -124,7 +129,7 @@ function at(zone: string, day: LocalDay, minuteOfDay: number): number {
   return wallClockToInstant(zone, { year: day.year, month: day.month, day: day.day, hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 });
 }
 
-function countDueWindows({ incident, config, now, ackDeadline }: ObligationInput, end: number): number {
+function countDueWindows({ incident, config, now }: ObligationInput, { priorityAt, ackDeadline }: Cadence, end: number): number {
   let count = 0;
   for (const day of localDays(incident.zone, incident.openedAt, end)) {
     if (!isBusinessDay(day, config)) continue;
@@ -132,13 +137,13 @@ function countDueWindows({ incident, config, now, ackDeadline }: ObligationInput
       const e = at(incident.zone, day, window.to);
       if (ackDeadline > e || now < e) continue;
       if (incident.resolvedAt !== undefined && incident.resolvedAt <= e) continue;
-      if (config.priorities[priorityAt(incident, e)].windows.includes(window.name)) count++;
+      if (config.priorities[priorityAt(e)].windows.includes(window.name)) count++;
     }
   }
   return count;
 }
 
-function countDueWeeks({ incident, config, now, ackDeadline }: ObligationInput, end: number): number {
+function countDueWeeks({ incident, config, now }: ObligationInput, { priorityAt, ackDeadline }: Cadence, end: number): number {
   // Whole ISO weeks (Monday to Sunday) overlapping [opened_at, End]: a week's deadline may lie
   // after End (then it is not due) or before opened_at (then it is before A).
   const days = localDays(incident.zone, incident.openedAt, end);
@@ -155,7 +160,7 @@ function countDueWeeks({ incident, config, now, ackDeadline }: ObligationInput, 
     const e = at(incident.zone, week[week.length - 1], config.businessHours.end);
     if (ackDeadline > e || now < e) continue;
     if (incident.resolvedAt !== undefined && incident.resolvedAt <= e) continue;
-    if (config.priorities[priorityAt(incident, e)].weekly) count++;
+    if (config.priorities[priorityAt(e)].weekly) count++;
   }
   return count;
 }
