@@ -1,0 +1,29 @@
+// report-severity: the Severity section does not start with critical, high, medium or low
+// (rules.md). Only for a section that exists and has content: a missing or empty one is
+// report-heading's or report-empty's.
+import { reportSections, sectionWithRole } from '../report/sections.ts';
+import { firstWord, sectionWords } from '../report/sectionText.ts';
+import { SEVERITIES, type Severity } from '../schema/values.ts';
+import type { Rule } from './rule.ts';
+
+export function isSeverity(word: string | undefined): word is Severity {
+  return word !== undefined && (SEVERITIES as readonly string[]).includes(word.toLowerCase());
+}
+
+export const reportSeverity: Rule = (incident, context) => {
+  const report = incident.report;
+  if (!report) return [];
+  const section = sectionWithRole(reportSections(report, context.config.requiredHeadings), 'severity');
+  if (!section || sectionWords(section.content).content.length === 0) return [];
+  const word = firstWord(section.content);
+  if (isSeverity(word)) return [];
+  const what = word === undefined ? 'has no severity word' : `starts with "${word}", not a severity`;
+  return [
+    {
+      rule: 'report-severity',
+      file: report.file,
+      line: section.heading.line,
+      message: `Section "${section.heading.text}" ${what}: start it with critical, high, medium or low (e.g. "**High** — checkout failed for every customer")`,
+    },
+  ];
+};
