@@ -52,7 +52,7 @@ export async function checkRepository(options: CheckOptions): Promise<Repository
   }
 
   const job: IncidentsToCheck = { root: options.root, now: options.now, config, ids, knownIds: allIds };
-  const workers = Math.min(options.workers ?? availableParallelism(), Math.floor(ids.length / INCIDENTS_PER_WORKER));
+  const workers = Math.min(options.workers ?? Math.min(availableParallelism(), Math.floor(ids.length / INCIDENTS_PER_WORKER)), ids.length);
   const parts = workers > 1 ? await inWorkers(job, workers) : [checkIncidents(job)];
 
   const summaries = parts.flatMap((p) => p.summaries).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -67,9 +67,13 @@ export async function checkRepository(options: CheckOptions): Promise<Repository
   return { now: options.now, config, summaries, findings, totals: totalsOf(summaries, findings) };
 }
 
-/** Deals the incidents out round-robin (neighbouring ids cost alike) and runs each share. */
+/**
+ * Runs contiguous shares of the (sorted) ids, so the shares' findings come back in order and
+ * the final sort has little to do.
+ */
 function inWorkers(job: IncidentsToCheck, count: number): Promise<CheckedIncidents[]> {
-  const shares = Array.from({ length: count }, (_, w) => job.ids.filter((_, i) => i % count === w));
+  const size = Math.ceil(job.ids.length / count);
+  const shares = Array.from({ length: count }, (_, w) => job.ids.slice(w * size, (w + 1) * size));
   return Promise.all(
     shares.map(
       (ids) =>

@@ -11,7 +11,8 @@ export function formatCheckJson(result: RepositoryCheck, zoneOf: (incident: stri
     incidents: result.summaries.map((s) => ({ id: s.id, status: s.status ?? null, priority: s.priority ?? null, errors: s.errors, warnings: s.warnings })),
     findings: result.findings.map((f) => findingJson(f, zoneOf(f.incident))),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  // Compact: the document is for programs, and a large repository has 100,000 findings.
+  return `${JSON.stringify(document)}\n`;
 }
 
 function findingJson(f: Finding, zone: string) {

@@ -21,7 +21,7 @@ beforeAll(async () => {
   writeFileSync(join(root, 'incidents/not-utf8/log/2026-11-02T0911-email-in.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x61, 0x74, 0x3a, 0x0a]));
   cpSync(join(root, 'incidents/valid-neighbour'), join(root, 'incidents/very-large-file'), { recursive: true });
   writeFileSync(join(root, 'incidents/very-large-file/log/2026-11-02T0912-email-in.md'), `---\nat: 2026-11-02T09:12\n---\n${'x'.repeat(3 * 1024 * 1024)}`);
-  result = await checkRepository({ root, now: NOW });
+  result = await checkRepository({ root, now: NOW, workers: 1 });
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -59,6 +59,11 @@ describe('bad input: each gives a clear schema finding, and the rest is still ch
   it('warns about an unknown field, suggesting the known one', () => {
     const [warning] = findingsOf('unknown-field').filter((f) => f.rule === 'schema');
     expect(warning).toMatchObject({ rule: 'schema', severity: 'warning', line: 9, message: 'Unknown field "next_udpate_by": did you mean "next_update_by"?' });
+  });
+
+  it('gives the same result on worker threads', async () => {
+    const threaded = await checkRepository({ root, now: NOW, workers: 2 });
+    expect(threaded).toEqual(result);
   });
 
   it('never runs non-YAML frontmatter', () => {

@@ -73,10 +73,10 @@ export function parseFrontmatter(input: string): Frontmatter | FrontmatterProble
     },
     keyLines: () => {
       const lines: Record<string, number> = {};
-      const byOffset = [...yaml.topLevelKeyOffsets()].sort((a, b) => a[1] - b[1]);
+      // Keys come in document order, so one forward scan counts the lines.
       let line = 2;
       let nextNewline = yamlText.indexOf('\n');
-      for (const [key, offset] of byOffset) {
+      for (const [key, offset] of yaml.topLevelKeyOffsets()) {
         while (nextNewline !== -1 && nextNewline < offset) {
           line++;
           nextNewline = yamlText.indexOf('\n', nextNewline + 1);

@@ -13,8 +13,8 @@ export interface ParsedYaml {
   value: unknown;
   /** 0-based offset in the YAML text of the key (or sequence item) at a path. */
   offsetOf(path: YamlPath): number | undefined;
-  /** 0-based offsets of the top-level keys, in one pass. */
-  topLevelKeyOffsets(): Map<string, number>;
+  /** The top-level keys with their 0-based offsets, in document order. */
+  topLevelKeyOffsets(): [key: string, offset: number][];
 }
 
 export interface YamlFailure {
@@ -25,7 +25,7 @@ export interface YamlFailure {
 }
 
 export function parseYaml(text: string): ParsedYaml | YamlFailure {
-  if (text.trim() === '') return { ok: true, value: null, offsetOf: () => undefined, topLevelKeyOffsets: () => new Map() };
+  if (text.trim() === '') return { ok: true, value: null, offsetOf: () => undefined, topLevelKeyOffsets: () => [] };
   try {
     const events = parseEvents(text, { maxDepth: 30 });
     const documents = constructFromEvents(events, { source: text, schema: CORE_SCHEMA, maxAliases: MAX_ALIASES });
@@ -80,13 +80,13 @@ function findOffset(events: Event[], text: string, path: YamlPath): number | und
   return offset;
 }
 
-function keyOffsets(events: Event[], text: string): Map<string, number> {
-  const offsets = new Map<string, number>();
+function keyOffsets(events: Event[], text: string): [string, number][] {
+  const offsets: [string, number][] = [];
   if (events[1]?.type !== EVENT_ID.MAPPING) return offsets;
   let i = 2;
   while (i < events.length && events[i].type !== EVENT_ID.POP) {
     const key = events[i];
-    if (key.type === EVENT_ID.SCALAR) offsets.set(getScalarValue(text, key), key.valueStart);
+    if (key.type === EVENT_ID.SCALAR) offsets.push([getScalarValue(text, key), key.valueStart]);
     i = skipNode(events, skipNode(events, i));
   }
   return offsets;
