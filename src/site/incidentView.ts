@@ -6,9 +6,8 @@ import type { Finding } from '../core/findings.ts';
 import type { Commitment, Incident, LogEntry, Person } from '../core/model.ts';
 import { renderMarkdown } from '../core/render/markdown.ts';
 import { redactContacts } from '../core/render/redact.ts';
-import { formatDuration } from '../core/time/timestamp.ts';
 import { archive, loadChecked } from './archive.ts';
-import { clockTime, localTime } from './format.ts';
+import { clockTime, formatElapsed, localTime } from './format.ts';
 
 export interface TimelineEntry {
   kind: 'entry';
@@ -144,7 +143,7 @@ export function buildView(incident: Incident, findings: readonly Finding[], conf
       summary: redact(e.summary),
       author: e.author,
       contacts: e.contacts.map((p) => personText(p, contactDetails)),
-      gap: isUpdate && previousUpdate !== undefined ? formatDuration(e.at - previousUpdate) : undefined,
+      gap: isUpdate && previousUpdate !== undefined ? formatElapsed(e.at - previousUpdate) : undefined,
       nextUpdateBy: e.nextUpdateBy === undefined ? undefined : localTime(e.nextUpdateBy, zone),
       priority: e.priority,
       verbatim: e.verbatim === undefined ? undefined : redact(e.verbatim),

@@ -86,3 +86,13 @@ describe('renderMarkdown pipelines', () => {
     expect(renderMarkdown('a <script>x()</script> b', hidden)).not.toContain('<script');
   });
 });
+
+describe('contact details hidden in markup', () => {
+  it('withholds addresses written as entities or inside HTML', () => {
+    for (const text of ['write to jo&#64;acme.example', 'or <a href="mailto:jo@acme.example">Jo</a>']) {
+      const html = renderMarkdown(text, { contactDetails: false });
+      expect(html).not.toContain('jo@acme.example');
+      expect(html).not.toContain('mailto');
+    }
+  });
+});

@@ -10,7 +10,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
-import { isContactLink, redactContacts } from './redact.ts';
+import { isContactLink, mayContainContacts, redactContacts } from './redact.ts';
 
 export interface RenderOptions {
   /** `publish.contact_details`: when false, e-mail addresses and phone numbers are withheld. */
@@ -58,17 +58,20 @@ const GFM_TRIGGER = /[|~@]|\[[ xX]\]|\[\^|www\.|https?:/;
 interface Features {
   gfm: boolean;
   raw: boolean;
+  /** Whether the text may hold contact details to withhold. */
+  contacts: boolean;
 }
 
 function processor(options: RenderOptions, features: Features): Processor<any, any, any, any, string> {
   const offset = options.headingOffset ?? 0;
-  const key = `${options.contactDetails}|${offset}|${features.gfm}|${features.raw}`;
+  const withhold = !options.contactDetails && features.contacts;
+  const key = `${withhold}|${offset}|${features.gfm}|${features.raw}`;
   let p = processors.get(key);
   if (!p) {
     const parsed = features.gfm ? unified().use(remarkParse).use(remarkGfm) : unified().use(remarkParse);
     const hast = features.raw ? parsed.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw) : parsed.use(remarkRehype);
     const base = hast.use(rehypeSanitize, defaultSchema);
-    const withContacts = options.contactDetails ? base : base.use(withheldContacts);
+    const withContacts = withhold ? base.use(withheldContacts) : base;
     const shifted = offset > 0 ? withContacts.use(shiftedHeadings, offset) : withContacts;
     p = shifted.use(rehypeStringify).freeze() as unknown as Processor<any, any, any, any, string>;
     processors.set(key, p);
@@ -78,6 +81,8 @@ function processor(options: RenderOptions, features: Features): Processor<any, a
 
 /** Safe HTML for a Markdown text. */
 export function renderMarkdown(markdown: string, options: RenderOptions): string {
-  const features = { gfm: GFM_TRIGGER.test(markdown), raw: markdown.includes('<') };
+  const raw = markdown.includes('<');
+  // Raw HTML and character references can hide an address: then always withhold through the tree.
+  const features = { gfm: GFM_TRIGGER.test(markdown), raw, contacts: raw || markdown.includes('&') || mayContainContacts(markdown) };
   return String(processor(options, features).processSync(markdown));
 }

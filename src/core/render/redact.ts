@@ -24,6 +24,11 @@ export function redactContacts(text: string): string {
     .replace(PHONE, (match) => (isPhoneNumber(match) ? PHONE_WITHHELD : match));
 }
 
+/** Whether a text holds anything `redactContacts` would withhold (cheaper than redacting a tree). */
+export function mayContainContacts(text: string): boolean {
+  return /@|tel:|sms:|callto:/i.test(text) || redactContacts(text) !== text;
+}
+
 /** Whether a link target would publish a contact detail. */
 export function isContactLink(href: string): boolean {
   return /^(mailto|tel|sms|callto):/i.test(href.trim()) || redactContacts(href) !== href;
