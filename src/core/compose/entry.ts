@@ -1,0 +1,104 @@
+// `commlog new entry` and `commlog import-email`: the answers -> a log entry file. The policy's
+// part is here: the project manager copied on written channels, and for an outbound update a
+// `next_update_by` proposed as the earliest deadline `due` would give right after it.
+import type { Config } from '../config/config.ts';
+import type { Incident } from '../model.ts';
+import { proposeNextUpdateBy } from '../obligations/due.ts';
+import type { Channel, Direction, Kind, Person, Priority } from '../schema/values.ts';
+import { instantToLocal, pad2 } from '../time/zone.ts';
+import { markdownFile } from './markdownFile.ts';
+import { mailbox, personField, uniqueMailboxes } from './person.ts';
+import { timestampText } from './timestampText.ts';
+
+export interface CommitmentDraft {
+  id: string;
+  action: string;
+  owner?: string;
+  /** Epoch ms. */
+  due?: number;
+}
+
+export interface EntryDraft {
+  /** Epoch ms. */
+  at: number;
+  direction: Direction;
+  channel: Channel;
+  contacts: Person[];
+  author: string;
+  summary: string;
+  kind?: Kind;
+  cc?: string[];
+  /** Epoch ms. */
+  nextUpdateBy?: number;
+  priority?: Priority;
+  commitments?: CommitmentDraft[];
+  done?: string[];
+  feedback?: { rating?: number; comment?: string };
+  verbatim?: string;
+  category?: string;
+  corrects?: string;
+  visibility?: 'public' | 'internal';
+  body?: string;
+}
+
+/** What the policy adds to an entry, so the command can say so. */
+export interface PolicyDefaults {
+  /** The project manager was added to `cc`. */
+  pmCopied: boolean;
+  /** `next_update_by` was proposed (not given). */
+  proposedNextUpdate: boolean;
+}
+
+/** An update that must say when the next one comes (rule next-update-missing). */
+export function owesNextUpdateTime(draft: Pick<EntryDraft, 'direction' | 'kind'>): boolean {
+  return draft.direction === 'outbound' && (draft.kind ?? 'update') !== 'resolution';
+}
+
+/** The project manager's mailbox for written channels, and the proposed next update time. */
+export function applyPolicyDefaults(draft: EntryDraft, incident: Incident, config: Config): { draft: EntryDraft; defaults: PolicyDefaults } {
+  const out = { ...draft };
+  const defaults: PolicyDefaults = { pmCopied: false, proposedNextUpdate: false };
+  const pm = mailbox(incident.pm);
+  if (draft.direction === 'outbound' && pm && config.pmCcChannels.includes(draft.channel)) {
+    const cc = uniqueMailboxes([pm, ...(draft.cc ?? [])]);
+    defaults.pmCopied = cc.length > (draft.cc ?? []).length;
+    out.cc = cc;
+  }
+  if (draft.nextUpdateBy === undefined && owesNextUpdateTime(draft)) {
+    out.nextUpdateBy = proposeNextUpdateBy(incident, draft.at, config);
+    defaults.proposedNextUpdate = out.nextUpdateBy !== undefined;
+  }
+  return { draft: out, defaults };
+}
+
+/** `2026-11-02T0905-email-out`: sorts by time; the `.md` and any `-2` are added by the writer. */
+export function entryBaseName(draft: Pick<EntryDraft, 'at' | 'channel' | 'direction'>, zone: string): string {
+  const l = instantToLocal(zone, draft.at);
+  const way = draft.direction === 'inbound' ? 'in' : draft.direction === 'outbound' ? 'out' : 'note';
+  return `${l.date}T${pad2(l.hour)}${pad2(l.minute)}-${draft.channel}-${way}`;
+}
+
+export function entryFileText(draft: EntryDraft, zone: string): string {
+  const time = (t: number | undefined) => (t === undefined ? undefined : timestampText(t, zone));
+  const contacts = draft.contacts.map(personField);
+  const fields = {
+    at: time(draft.at),
+    direction: draft.direction,
+    channel: draft.channel,
+    contact: contacts.length === 0 ? undefined : contacts.length === 1 ? contacts[0] : contacts,
+    cc: draft.cc,
+    author: draft.author,
+    kind: draft.kind,
+    summary: draft.summary,
+    next_update_by: time(draft.nextUpdateBy),
+    priority: draft.priority,
+    commitments: draft.commitments?.map((c) => ({ id: c.id, action: c.action, owner: c.owner, due: time(c.due) })),
+    done: draft.done,
+    feedback: draft.feedback,
+    verbatim: draft.verbatim,
+    category: draft.category,
+    corrects: draft.corrects,
+    visibility: draft.visibility,
+  };
+  return markdownFile(fields, draft.body ?? '');
+}
