@@ -3,11 +3,26 @@
 // `/` and the word `and` read as one separator.
 import { DEFAULT_REQUIRED_HEADINGS, type RequiredHeading } from '../config/config.ts';
 
+/** Reports repeat the same few headings: each distinct text is normalised once (up to a bound). */
+const keyCache = new Map<string, string>();
+const KEY_CACHE_LIMIT = 10_000;
+
 /** The form in which two headings compare equal. */
 export function headingKey(text: string): string {
-  const words = text.toLowerCase().trim().replace(/\s*:$/, '').replace(/[&/]/g, ' & ').split(/\s+/);
-  return words
-    .filter((word) => word !== '')
+  let key = keyCache.get(text);
+  if (key === undefined) {
+    key = normalise(text);
+    if (keyCache.size < KEY_CACHE_LIMIT) keyCache.set(text, key);
+  }
+  return key;
+}
+
+function normalise(text: string): string {
+  let s = text.toLowerCase().trim();
+  if (s.endsWith(':')) s = s.slice(0, -1).trimEnd();
+  if (s.includes('&') || s.includes('/')) s = s.replace(/[&/]/g, ' & ').trim();
+  return s
+    .split(/\s+/)
     .map((word) => (word === 'and' ? '&' : word))
     .join(' ');
 }
@@ -27,10 +42,30 @@ export type SectionRole = 'date' | 'reporter' | 'severity' | 'timeline' | 'expos
 const ROLE_ORDER: SectionRole[] = ['date', 'reporter', 'severity', 'timeline', 'exposure', 'rootCause', 'resolution', 'mitigation'];
 const ROLE_KEYS = new Map(ROLE_ORDER.map((role, i) => [role, requiredKeys(DEFAULT_REQUIRED_HEADINGS[i])]));
 
-export function roleOf(required: RequiredHeading): SectionRole | undefined {
-  const keys = requiredKeys(required);
+function roleOfKeys(keys: Set<string>): SectionRole | undefined {
   for (const [role, roleKeys] of ROLE_KEYS) {
     for (const key of keys) if (roleKeys.has(key)) return role;
   }
   return undefined;
+}
+
+export interface HeadingMatcher {
+  required: RequiredHeading;
+  keys: Set<string>;
+  role: SectionRole | undefined;
+}
+
+const matchers = new WeakMap<readonly RequiredHeading[], HeadingMatcher[]>();
+
+/** The keys and role of each required heading, worked out once per config. */
+export function headingMatchers(required: readonly RequiredHeading[]): HeadingMatcher[] {
+  let found = matchers.get(required);
+  if (!found) {
+    found = required.map((r) => {
+      const keys = requiredKeys(r);
+      return { required: r, keys, role: roleOfKeys(keys) };
+    });
+    matchers.set(required, found);
+  }
+  return found;
 }

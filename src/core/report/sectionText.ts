@@ -31,17 +31,37 @@ export interface SectionWords {
  * `>` or `|` is not.
  */
 export function sectionWords(markdown: string): SectionWords {
-  const content: string[] = [];
-  const placeholders: string[] = [];
-  for (const raw of visibleText(markdown).replace(TASK_BOX, ' ').split(/\s+/)) {
-    if (raw === '' || LIST_MARKER.test(raw)) continue;
+  const words: SectionWords = { content: [], placeholders: [] };
+  eachWord(markdown, (word, placeholder) => {
+    (placeholder ? words.placeholders : words.content).push(word);
+    return false;
+  });
+  return words;
+}
+
+/** Whether a section has a word of content (sectionWords, stopping at the first one). */
+export function hasContent(markdown: string): boolean {
+  let found = false;
+  eachWord(markdown, (_, placeholder) => (found = !placeholder));
+  return found;
+}
+
+const WORD = /\S+/g;
+
+/** Calls `visit` with each word that has a letter or digit, until it returns true. */
+function eachWord(markdown: string, visit: (word: string, placeholder: boolean) => boolean): void {
+  let text = markdown.includes('<') ? visibleText(markdown) : markdown;
+  if (text.includes('[')) text = text.replace(TASK_BOX, ' ');
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
+    const raw = match[0];
+    if (LIST_MARKER.test(raw)) continue;
     const word = raw.replace(EMPHASIS_EDGES, '');
     if (!WORD_CHARACTER.test(word)) continue;
     const bare = word.replace(OUTER_PUNCTUATION, '');
-    if (PLACEHOLDERS.has(bare.toLowerCase())) placeholders.push(bare);
-    else content.push(word);
+    const placeholder = PLACEHOLDERS.has(bare.toLowerCase());
+    if (visit(placeholder ? bare : word, placeholder)) return;
   }
-  return { content, placeholders };
 }
 
 /** The first run of letters (the report's severity word as written), if any. */

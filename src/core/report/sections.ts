@@ -2,8 +2,9 @@
 // heading that matches a required heading opens its section, which runs to the next heading of
 // the same or a higher level.
 import type { RequiredHeading } from '../config/config.ts';
-import { requiredKeys, roleOf, type SectionRole } from './headingMatch.ts';
+import { headingMatchers, type SectionRole } from './headingMatch.ts';
 import type { ReportDocument, ReportHeading, ReportTask } from './reportDocument.ts';
+import { hasContent } from './sectionText.ts';
 
 export interface ReportSection {
   required: RequiredHeading;
@@ -15,6 +16,8 @@ export interface ReportSection {
   subheadings: ReportHeading[];
   /** The section's Markdown without its heading and its sub-headings' lines. */
   content: string;
+  /** No real content (rules.md, report-empty): only placeholders, fill-ins, comments or markup. */
+  empty: boolean;
 }
 
 /** For each required heading, in order: its section, or undefined when the report lacks it. */
@@ -33,8 +36,7 @@ export function reportSections(report: ReportDocument, required: readonly Requir
 function findSections(report: ReportDocument, required: readonly RequiredHeading[]): ReportSections {
   const { headings } = report;
   let lines: string[] | undefined;
-  return required.map((req) => {
-    const keys = requiredKeys(req);
+  return headingMatchers(required).map(({ required: req, keys, role }) => {
     const index = headings.findIndex((h) => keys.has(h.key));
     if (index === -1) return undefined;
     const heading = headings[index];
@@ -43,7 +45,8 @@ function findSections(report: ReportDocument, required: readonly RequiredHeading
     lines ??= report.body.split(/\r\n|\r|\n/);
     const endLine = end < headings.length ? headings[end].line - 1 : report.bodyLine + lines.length - 1;
     const subheadings = headings.slice(index + 1, end);
-    return { required: req, role: roleOf(req), heading, endLine, subheadings, content: sectionContent(lines, report.bodyLine, heading, endLine, subheadings) };
+    const content = sectionContent(lines, report.bodyLine, heading, endLine, subheadings);
+    return { required: req, role, heading, endLine, subheadings, content, empty: !hasContent(content) };
   });
 }
 

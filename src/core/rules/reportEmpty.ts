@@ -22,9 +22,8 @@ export const reportEmpty: Rule = (incident, context) => {
   if (!report) return [];
   return reportSections(report, context.config.requiredHeadings).flatMap((section) => {
     if (!section) return [];
-    const words = sectionWords(section.content);
-    if (words.content.length > 0) return [];
-    const found = [...new Set(words.placeholders)].map((p) => `"${p}"`);
+    if (!section.empty) return [];
+    const found = [...new Set(sectionWords(section.content).placeholders)].map((p) => `"${p}"`);
     const what = found.length ? `has no content (only ${found.join(', ')})` : 'is empty';
     const todo = section.role ? WHAT_TO_WRITE[section.role] : OTHERWISE;
     return [

@@ -2,7 +2,7 @@
 // (rules.md). Only for a section that exists and has content: a missing or empty one is
 // report-heading's or report-empty's.
 import { reportSections, sectionWithRole } from '../report/sections.ts';
-import { firstWord, sectionWords } from '../report/sectionText.ts';
+import { firstWord } from '../report/sectionText.ts';
 import { SEVERITIES, type Severity } from '../schema/values.ts';
 import type { Rule } from './rule.ts';
 
@@ -14,7 +14,7 @@ export const reportSeverity: Rule = (incident, context) => {
   const report = incident.report;
   if (!report) return [];
   const section = sectionWithRole(reportSections(report, context.config.requiredHeadings), 'severity');
-  if (!section || sectionWords(section.content).content.length === 0) return [];
+  if (!section || section.empty) return [];
   const word = firstWord(section.content);
   if (isSeverity(word)) return [];
   const what = word === undefined ? 'has no severity word' : `starts with "${word}", not a severity`;

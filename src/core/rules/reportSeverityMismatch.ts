@@ -3,7 +3,7 @@
 // Only when that word is a valid severity, at the line of the Severity heading.
 import type { RuleFinding } from '../findings.ts';
 import { reportSections, sectionWithRole } from '../report/sections.ts';
-import { firstWord, sectionWords } from '../report/sectionText.ts';
+import { firstWord } from '../report/sectionText.ts';
 import { isSeverity } from './reportSeverity.ts';
 import type { Rule } from './rule.ts';
 
@@ -11,7 +11,7 @@ export const reportSeverityMismatch: Rule = (incident, context) => {
   const report = incident.report;
   if (!report) return [];
   const section = sectionWithRole(reportSections(report, context.config.requiredHeadings), 'severity');
-  if (!section || sectionWords(section.content).content.length === 0) return [];
+  if (!section || section.empty) return [];
   const word = firstWord(section.content);
   if (!isSeverity(word)) return [];
   const severity = word.toLowerCase();

@@ -1,14 +1,14 @@
 // report-timeline: the Timeline section has no time of day, H:MM or HH:MM (rules.md). Only for
 // a section that exists and has content; times in its sub-headings (`### 09:05`) count.
 import { reportSections, sectionWithRole } from '../report/sections.ts';
-import { hasTimeOfDay, sectionWords } from '../report/sectionText.ts';
+import { hasTimeOfDay } from '../report/sectionText.ts';
 import type { Rule } from './rule.ts';
 
 export const reportTimeline: Rule = (incident, context) => {
   const report = incident.report;
   if (!report) return [];
   const section = sectionWithRole(reportSections(report, context.config.requiredHeadings), 'timeline');
-  if (!section || sectionWords(section.content).content.length === 0) return [];
+  if (!section || section.empty) return [];
   if (hasTimeOfDay(section.content) || section.subheadings.some((h) => hasTimeOfDay(h.text))) return [];
   return [
     {
