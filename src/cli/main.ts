@@ -8,9 +8,10 @@ import { dueCommand } from './commands/due.ts';
 import { commentCommand } from './commands/comment.ts';
 import { remindCommand } from './commands/remind.ts';
 import { newCommand } from './commands/new.ts';
+import { importEmailCommand } from './commands/importEmail.ts';
 import { EXIT_USAGE, type CliIO, type Command } from './io.ts';
 
-const COMMANDS: Command[] = [checkCommand, dueCommand, remindCommand, commentCommand, newCommand];
+const COMMANDS: Command[] = [checkCommand, dueCommand, remindCommand, commentCommand, newCommand, importEmailCommand];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
