@@ -9,9 +9,10 @@ import { commentCommand } from './commands/comment.ts';
 import { remindCommand } from './commands/remind.ts';
 import { newCommand } from './commands/new.ts';
 import { importEmailCommand } from './commands/importEmail.ts';
+import { reportCommand } from './commands/report.ts';
 import { EXIT_USAGE, type CliIO, type Command } from './io.ts';
 
-const COMMANDS: Command[] = [checkCommand, dueCommand, remindCommand, commentCommand, newCommand, importEmailCommand];
+const COMMANDS: Command[] = [checkCommand, dueCommand, remindCommand, commentCommand, newCommand, importEmailCommand, reportCommand];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
