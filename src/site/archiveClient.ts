@@ -13,6 +13,7 @@ interface PagefindResult {
   data(): Promise<{ url: string; excerpt: string }>;
 }
 interface Pagefind {
+  mergeIndex(path: string): Promise<void>;
   search(q: string, o: object): Promise<{ results: PagefindResult[] }>;
 }
 
@@ -22,6 +23,7 @@ export function enhanceArchive(): void {
   if (!form || !table) return;
   const base = form.dataset.base ?? '/';
   const pageSize = Number(form.dataset.pageSize ?? 100);
+  const shards = Number(form.dataset.searchShards ?? 1);
   const tbody = table.tBodies[0];
   const caption = table.caption;
   const status = document.getElementById('archive-status')!;
@@ -48,7 +50,10 @@ export function enhanceArchive(): void {
   async function loadPagefind(): Promise<Pagefind> {
     if (!pagefind) {
       const url = `${base}pagefind/pagefind.js`;
-      pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+      const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
+      // The index is built in shards (src/site/searchShards.ts): one search over all of them.
+      for (let i = 1; i < shards; i++) await pf.mergeIndex(`${base}pagefind-${i}/`);
+      pagefind = pf;
     }
     return pagefind;
   }

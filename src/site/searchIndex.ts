@@ -1,6 +1,6 @@
 // Astro integration for the static full-text search: a worker thread builds the Pagefind index
-// from the incidents while the pages render (searchWorker.ts); when the build is done the index
-// is written under pagefind/ in the output.
+// from the incidents while the pages render (searchWorker.ts); when the build is done its shards
+// are moved into the output (pagefind/, pagefind-1/, …).
 import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 
 interface WorkerResult {
   records: number;
+  shards: number;
   indexedMs: number;
   errors: string[];
 }
@@ -43,12 +44,12 @@ export function searchIndex(): AstroIntegration {
         const result = await new Promise<WorkerResult>((resolve, reject) => {
           worker!.once('message', resolve);
           worker!.once('error', reject);
-          worker!.postMessage({ outputPath: join(fileURLToPath(dir), 'pagefind') });
+          worker!.postMessage({ outputDir: fileURLToPath(dir) });
         });
         await worker.terminate();
         if (failed) throw failed;
         if (result.errors.length) throw new Error(`Pagefind: ${result.errors.join('; ')}`);
-        logger.info(`search index: ${result.records} incidents (indexed alongside the pages in ${(result.indexedMs / 1000).toFixed(1)} s; waited ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        logger.info(`search index: ${result.records} incidents in ${result.shards} shards (indexed alongside the pages in ${(result.indexedMs / 1000).toFixed(1)} s; waited ${((Date.now() - started) / 1000).toFixed(1)} s)`);
       },
     },
   };

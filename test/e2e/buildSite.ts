@@ -66,7 +66,8 @@ function buildEnvironment(root: string): NodeJS.ProcessEnv {
   for (const [k, v] of Object.entries(process.env)) {
     if (!/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(k)) env[k] = v;
   }
-  return { ...env, COMMLOG_ROOT: root, COMMLOG_NOW: NOW, ASTRO_TELEMETRY_DISABLED: '1' };
+  // Small search shards, so that the search merges several of them as a large archive does.
+  return { ...env, COMMLOG_ROOT: root, COMMLOG_NOW: NOW, COMMLOG_SEARCH_SHARD_SIZE: '4', ASTRO_TELEMETRY_DISABLED: '1' };
 }
 
 export function buildSite(root: string): BuiltSite {

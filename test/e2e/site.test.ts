@@ -222,6 +222,18 @@ describe('browsing the archive', () => {
     await page.context().close();
   }, 120_000);
 
+  it('searches every shard of the index', async () => {
+    const shards = readdirSync(site.dist).filter((n) => /^pagefind(-\d+)?$/.test(n));
+    expect(shards.length).toBeGreaterThanOrEqual(3);
+    const page = await open('?q=Sophie');
+    await page.waitForFunction(() => /mention/.test(document.getElementById('archive-status')?.textContent ?? ''));
+    const found = await page.locator('#archive-table tbody tr td.title a').allTextContents();
+    // Sophie Marsh is Harbour Lane's contact: every Harbour Lane incident mentions her, whichever shard it is in.
+    const harbourLane = JSON.parse(readFileSync(join(site.dist, 'incidents.json'), 'utf8')).incidents.filter((i: { client: string }) => i.client === 'Harbour Lane Retail');
+    expect(found.length).toBeGreaterThanOrEqual(harbourLane.length);
+    await page.context().close();
+  }, 60_000);
+
   it('works without JavaScript: the paginated table is there, the filter form is not', async () => {
     const page = await open('', { javaScript: false });
     await expect(page.locator('#archive-table tbody tr').count()).resolves.toBeGreaterThan(5);
