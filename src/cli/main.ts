@@ -10,9 +10,10 @@ import { remindCommand } from './commands/remind.ts';
 import { newCommand } from './commands/new.ts';
 import { importEmailCommand } from './commands/importEmail.ts';
 import { reportCommand } from './commands/report.ts';
+import { confirmCommand } from './commands/confirm.ts';
 import { EXIT_USAGE, type CliIO, type Command } from './io.ts';
 
-const COMMANDS: Command[] = [checkCommand, dueCommand, remindCommand, commentCommand, newCommand, importEmailCommand, reportCommand];
+const COMMANDS: Command[] = [checkCommand, dueCommand, remindCommand, commentCommand, newCommand, importEmailCommand, reportCommand, confirmCommand];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
