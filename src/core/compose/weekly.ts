@@ -6,7 +6,7 @@ import { cadenceContext } from '../cadence/context.ts';
 import { commitmentStates, isClientCommitment } from '../cadence/commitments.ts';
 import { dayAndTime, dayOf } from '../cadence/describe.ts';
 import type { Config } from '../config/config.ts';
-import { applySeverities, type Finding } from '../findings.ts';
+import { applySeverities, type Finding, type RuleFinding } from '../findings.ts';
 import type { Incident, LogEntry } from '../model.ts';
 import { dueObligations } from '../obligations/due.ts';
 import { complianceRules } from '../rules/compliance.ts';
@@ -53,7 +53,7 @@ function describe(incident: Incident, config: Config, week: IsoWeek, asOf: numbe
       return `${c.action} (${owner}; ${due})`;
     });
 
-  const found: Finding[] = [];
+  const found: RuleFinding[] = [];
   for (const rule of Object.values(complianceRules)) found.push(...rule(asThen, context));
   const entryAt = new Map(incident.entries.map((e) => [e.file, e.at]));
   const inWeek = (t: number | undefined) => t !== undefined && t >= week.start && t < week.end;
