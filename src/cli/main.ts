@@ -12,9 +12,10 @@ import { importEmailCommand } from './commands/importEmail.ts';
 import { reportCommand } from './commands/report.ts';
 import { confirmCommand } from './commands/confirm.ts';
 import { weeklyCommand } from './commands/weekly.ts';
+import { draftCommand } from './commands/draft.ts';
 import { EXIT_USAGE, type CliIO, type Command } from './io.ts';
 
-const COMMANDS: Command[] = [checkCommand, dueCommand, remindCommand, commentCommand, newCommand, importEmailCommand, reportCommand, confirmCommand, weeklyCommand];
+const COMMANDS: Command[] = [checkCommand, dueCommand, remindCommand, commentCommand, newCommand, importEmailCommand, reportCommand, confirmCommand, weeklyCommand, draftCommand];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
