@@ -147,3 +147,30 @@ describe('commlog check --format github within GitHub limits', () => {
     expect(result.stdout).toMatch(/^::notice title=commlog::\d+ warnings not shown as annotations .*job summary and the pull request comment\.$/m);
   });
 });
+
+describe('commlog check on the bundled examples', () => {
+  const EXAMPLE = '2026-09-14-harbourlane-checkout-500';
+
+  it('prints a JSON document with no errors and exits 0', async () => {
+    const result = await run(['check', '--format', 'json', '--now', '2026-11-20T18:00Z']);
+    const doc = JSON.parse(result.stdout);
+    expect(result.code).toBe(0);
+    expect(doc.version).toBe(1);
+    expect(doc.summary.errors).toBe(0);
+    expect(doc.summary.incidents).toBeGreaterThanOrEqual(8);
+    expect(doc.incidents.map((i: { id: string }) => i.id)).toContain(EXAMPLE);
+  });
+
+  it('exits 1 naming the heading when a closed incident report lacks one', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'commlog-examples-'));
+    cpSync(join(PROJECT, 'incidents'), join(copy, 'incidents'), { recursive: true });
+    cpSync(join(PROJECT, 'commlog.config.yaml'), join(copy, 'commlog.config.yaml'));
+    const report = join(copy, 'incidents', EXAMPLE, 'report.md');
+    writeFileSync(report, readFileSync(report, 'utf8').replace('## Root cause', '## What went wrong'));
+    const result = await run(['check', '--root', copy, '--now', '2026-11-20T18:00Z']);
+    rmSync(copy, { recursive: true });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(new RegExp(`✖ error +incidents/${EXAMPLE}/report\\.md:1 +report-heading`));
+    expect(result.stdout).toMatch(/Suspected root cause/);
+  });
+});
