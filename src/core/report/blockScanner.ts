@@ -3,8 +3,8 @@
 // (containers, fenced and indented code, HTML blocks, lazy continuation). It follows the
 // reference implementation's block phase (commonmark.js) and skips the inline phase, which is
 // most of a full parse's cost. When a document uses something this scan cannot decide without
-// inline parsing (a setext heading that may open with link reference definitions), it answers
-// `undefined` and the caller parses the document fully.
+// inline parsing (a setext heading that may open with link reference definitions), it says
+// its reading is not exact, and the caller may parse the document fully.
 
 /** A heading as found: its content is raw Markdown, inline syntax not yet resolved. */
 export interface ScannedHeading {
@@ -30,6 +30,8 @@ export interface ScannedTask {
 export interface BlockScan {
   headings: ScannedHeading[];
   tasks: ScannedTask[];
+  /** False when CommonMark (as remark reads it) may place a heading differently. */
+  exact: boolean;
 }
 
 /** `closedLeaf`: a heading or thematic break, which ends on its own line. */
@@ -95,7 +97,7 @@ function isSpaceOrTab(c: string): boolean {
   return c === ' ' || c === '\t';
 }
 
-export function scanBlocks(text: string): BlockScan | undefined {
+export function scanBlocks(text: string): BlockScan {
   return new BlockScanner().scan(text);
 }
 
@@ -109,7 +111,13 @@ class BlockScanner {
   private allClosed = true;
   private unsure = false;
   private line = '';
+  /** The line's last character that is not a space or tab. */
+  private lastChar = '';
   private lineNumber = 0;
+  /** A run of spaces and tabs found in this line: [start, end), and whether it has a tab. */
+  private runStart = -1;
+  private runEnd = -1;
+  private runHasTab = false;
   private offset = 0;
   private column = 0;
   private nextNonspace = 0;
@@ -119,19 +127,18 @@ class BlockScanner {
   private blank = false;
   private partiallyConsumedTab = false;
 
-  scan(text: string): BlockScan | undefined {
+  scan(text: string): BlockScan {
     const lines = text.split(/\r\n|\r|\n/);
     if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-    for (const line of lines) {
-      this.incorporateLine(line);
-      if (this.unsure) return undefined;
-    }
+    for (const line of lines) this.incorporateLine(line);
     while (this.tip !== this.document) this.finalize(this.tip);
-    return { headings: this.headings, tasks: this.tasks };
+    return { headings: this.headings, tasks: this.tasks, exact: !this.unsure };
   }
 
   private incorporateLine(line: string): void {
     this.line = line;
+    this.lastChar = line.trimEnd().slice(-1);
+    this.runStart = -1;
     this.lineNumber++;
     this.offset = 0;
     this.column = 0;
@@ -268,10 +275,7 @@ class BlockScanner {
         this.advanceOffset(atx[0].length, false);
         this.closeUnmatchedBlocks();
         this.finalize(this.addChild('closedLeaf'));
-        const content = line
-          .slice(this.offset)
-          .replace(/^[ \t]*#+[ \t]*$/, '')
-          .replace(/[ \t]+#+[ \t]*$/, '');
+        const content = withoutClosingSequence(line.slice(this.offset));
         this.headings.push({ level: atx[0].trim().length, line: this.lineNumber, endLine: this.lineNumber, content: [content], setext: false });
         this.offset = line.length;
         return 'leaf';
@@ -302,14 +306,11 @@ class BlockScanner {
           return 'leaf';
         }
       }
-      if (container.type === 'paragraph' && (first === '=' || first === '-') && SETEXT_UNDERLINE.test(rest)) {
+      if (container.type === 'paragraph' && (first === '=' || first === '-') && this.lastChar === first && SETEXT_UNDERLINE.test(rest)) {
         // Link reference definitions at the start of the paragraph are not heading content;
         // telling them apart needs the inline grammar of destinations and titles. A lazy `===`
         // line would read as an underline when the content is parsed again on its own.
-        if (container.lines![0].startsWith('[') || container.lines!.some((l) => EQUALS_LINE.test(l))) {
-          this.unsure = true;
-          return 'leaf';
-        }
+        if (container.lines![0].startsWith('[') || container.lines!.some((l) => EQUALS_LINE.test(l))) this.unsure = true;
         this.closeUnmatchedBlocks();
         this.headings.push({
           level: first === '=' ? 1 : 2,
@@ -323,7 +324,8 @@ class BlockScanner {
         this.offset = line.length;
         return 'leaf';
       }
-      if ((first === '*' || first === '_' || first === '-') && THEMATIC_BREAK.test(rest)) {
+      // Checking the last character first keeps `- - - … x` (one item in another) linear.
+      if ((first === '*' || first === '_' || first === '-') && this.lastChar === first && THEMATIC_BREAK.test(rest)) {
         this.closeUnmatchedBlocks();
         this.finalize(this.addChild('closedLeaf'));
         this.offset = line.length;
@@ -379,10 +381,7 @@ class BlockScanner {
     const empty = !NON_SPACE.test(line.slice(this.nextNonspace + match[0].length));
     if (interrupting && empty) return undefined;
     // micromark sometimes lets such an item interrupt indented code as if it were a paragraph.
-    if (this.tip.type === 'indentedCode' && (empty || !startsWithOne)) {
-      this.unsure = true;
-      return undefined;
-    }
+    if (this.tip.type === 'indentedCode' && (empty || !startsWithOne)) this.unsure = true;
     const markerOffset = this.indent;
     this.advanceNextNonspace();
     this.advanceOffset(match[0].length, true);
@@ -441,19 +440,30 @@ class BlockScanner {
     const line = this.line;
     let i = this.offset;
     let columns = this.column;
-    let c: string | undefined;
-    while ((c = line[i]) !== undefined) {
-      if (c === ' ') {
-        i++;
-        columns++;
-      } else if (c === '\t') {
-        i++;
-        columns += 4 - (columns % 4);
-      } else {
-        break;
+    if (i >= this.runStart && i <= this.runEnd && !this.runHasTab && this.runStart !== -1) {
+      // Deeply nested containers skip the same indentation once per level: measure it once.
+      columns += this.runEnd - i;
+      i = this.runEnd;
+    } else {
+      let c: string | undefined;
+      let tab = false;
+      while ((c = line[i]) !== undefined) {
+        if (c === ' ') {
+          i++;
+          columns++;
+        } else if (c === '\t') {
+          tab = true;
+          i++;
+          columns += 4 - (columns % 4);
+        } else {
+          break;
+        }
       }
+      this.runStart = this.offset;
+      this.runEnd = i;
+      this.runHasTab = tab;
     }
-    this.blank = c === undefined;
+    this.blank = i >= line.length;
     this.nextNonspace = i;
     this.nextNonspaceColumn = columns;
     this.indent = columns - this.column;
@@ -492,6 +502,17 @@ class BlockScanner {
       }
     }
   }
+}
+
+/** An ATX heading's content without its optional closing `#`s (and the spaces before them). */
+function withoutClosingSequence(content: string): string {
+  let end = content.length;
+  while (end > 0 && isSpaceOrTab(content[end - 1])) end--;
+  let i = end;
+  while (i > 0 && content[i - 1] === '#') i--;
+  if (i === end) return content;
+  if (i === 0) return '';
+  return isSpaceOrTab(content[i - 1]) ? content.slice(0, i) : content;
 }
 
 function newBlock(type: BlockType, parent: Block | undefined): Block {

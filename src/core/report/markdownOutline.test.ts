@@ -98,9 +98,35 @@ describe('headings found by the fast scan', () => {
   });
 
   it('leave a document to remark only when they cannot decide alone', () => {
-    expect(scanBlocks('[foo]: /url\nbar\n===')).toBeUndefined();
-    expect(scanBlocks('    code\n2. two')).toBeUndefined();
-    expect(scanBlocks('# Report\n\n## Severity\n\nHigh')).toBeDefined();
+    expect(scanBlocks('[foo]: /url\nbar\n===').exact).toBe(false);
+    expect(scanBlocks('    code\n2. two').exact).toBe(false);
+    expect(scanBlocks('# Report\n\n## Severity\n\nHigh').exact).toBe(true);
+  });
+
+  it('read CRLF and CR line endings as line endings', () => {
+    expect(headingsOf('# One\r\n\r\nTwo\r\n---\r\n# Three\r# Four')).toEqual([
+      { level: 1, text: 'One', line: 1 },
+      { level: 2, text: 'Two', line: 3 },
+      { level: 1, text: 'Three', line: 5 },
+      { level: 1, text: 'Four', line: 6 },
+    ]);
+  });
+
+  it('take time in proportion to the input on hostile documents', () => {
+    const n = 50_000;
+    const hostile = [
+      `# a${' '.repeat(n)}x`,
+      `# ${'*a'.repeat(n)}`,
+      '- '.repeat(n) + 'x',
+      Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n'),
+      '>'.repeat(n) + ' # x',
+      `[a]: /u\n# [${'*a'.repeat(n)}`,
+    ];
+    for (const markdown of hostile) {
+      const start = performance.now();
+      outlineMarkdown(markdown);
+      expect(performance.now() - start, markdown.slice(0, 20)).toBeLessThan(2000);
+    }
   });
 });
 

@@ -35,11 +35,19 @@ const INLINE_SYNTAX = /[\\`*_[<]|&[#A-Za-z]/;
 /** A reference link in a heading resolves against definitions anywhere in the document. */
 const POSSIBLE_DEFINITION = /\]:/;
 
+/**
+ * remark's parse can take minutes on hostile input (thousands of nested lists, tens of
+ * thousands of `*a`), so a document above this size is never handed to it: the scan's reading
+ * stands, exact but for the rare cases in blockScanner.ts. Reports are a few kilobytes.
+ */
+const REMARK_LIMIT = 16 * 1024;
+/** A heading longer than this matches no required heading, so its inline syntax is left as written. */
+const HEADING_REPARSE_LIMIT = 500;
+
 export function outlineMarkdown(text: string): MarkdownOutline {
   const scan = scanBlocks(text);
-  if (!scan || (POSSIBLE_DEFINITION.test(text) && scan.headings.some((h) => h.content.some((l) => l.includes('['))))) {
-    return outlineWithRemark(text);
-  }
+  const unsure = !scan.exact || (POSSIBLE_DEFINITION.test(text) && scan.headings.some((h) => h.content.some((l) => l.includes('['))));
+  if (unsure && text.length <= REMARK_LIMIT) return outlineWithRemark(text);
   return { headings: scan.headings.map(resolveHeading), tasks: scan.tasks };
 }
 
@@ -52,11 +60,12 @@ function headingText(heading: ScannedHeading): string {
   const { content } = heading;
   if (content.length === 1) {
     const raw = trimSpaceAndTab(content[0]);
-    if (!INLINE_SYNTAX.test(raw)) return raw;
+    if (!INLINE_SYNTAX.test(raw) || raw.length > HEADING_REPARSE_LIMIT) return raw;
     // Re-read just this heading's content, in a form that keeps its text as it was.
     return remarkHeadingText(heading.setext ? `${content[0]}\n=` : `# ${raw} #`);
   }
-  return remarkHeadingText(`${content.join('\n')}\n=`);
+  const markdown = `${content.join('\n')}\n=`;
+  return markdown.length > HEADING_REPARSE_LIMIT ? trimSpaceAndTab(content.join('\n')) : remarkHeadingText(markdown);
 }
 
 function remarkHeadingText(markdown: string): string {
@@ -65,7 +74,11 @@ function remarkHeadingText(markdown: string): string {
 }
 
 function trimSpaceAndTab(text: string): string {
-  return text.replace(/^[ \t]+|[ \t]+$/g, '');
+  let start = 0;
+  let end = text.length;
+  while (start < end && (text[start] === ' ' || text[start] === '\t')) start++;
+  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(start, end);
 }
 
 /** The outline from a full CommonMark parse (remark-parse). */

@@ -7,10 +7,8 @@ const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const FILL_IN = /<(?![a-z][a-z0-9+.-]{1,31}:[^\s<>]*>|[^\s<>@]+@[^\s<>]+>)[^<>\n]*>/gi;
 const TASK_BOX = /\[[ xX]\]/g;
 const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])$/;
-const EMPHASIS_EDGES = /^[*_~]+|[*_~]+$/g;
 const PLACEHOLDERS = new Set(['tbd', 'todo', 'fixme']);
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
-const OUTER_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
 /** The text a reader would see as written: HTML comments and `<…>` fill-ins removed. */
 function visibleText(markdown: string): string {
@@ -56,12 +54,25 @@ function eachWord(markdown: string, visit: (word: string, placeholder: boolean) 
   for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
     const raw = match[0];
     if (LIST_MARKER.test(raw)) continue;
-    const word = raw.replace(EMPHASIS_EDGES, '');
+    const word = trimWhile(raw, isEmphasis);
     if (!WORD_CHARACTER.test(word)) continue;
-    const bare = word.replace(OUTER_PUNCTUATION, '');
+    const bare = trimWhile(word, (c) => !WORD_CHARACTER.test(c));
     const placeholder = PLACEHOLDERS.has(bare.toLowerCase());
     if (visit(placeholder ? bare : word, placeholder)) return;
   }
+}
+
+function isEmphasis(c: string): boolean {
+  return c === '*' || c === '_' || c === '~';
+}
+
+/** The word without the characters at either end that `strip` accepts (linear, unlike a `x+$` regex). */
+function trimWhile(word: string, strip: (c: string) => boolean): string {
+  let start = 0;
+  let end = word.length;
+  while (start < end && strip(word[start])) start++;
+  while (end > start && strip(word[end - 1])) end--;
+  return word.slice(start, end);
 }
 
 /** The first run of letters (the report's severity word as written), if any. */
