@@ -2,7 +2,9 @@
 // against a floor program that only reads the files and parses their frontmatter, plus
 // `check --since` with one changed incident. Figures go to docs/performance.md.
 //
-//   npm run bench [-- --sizes 1k,10k --runs 3 --dir /tmp/commlog-bench]
+//   npm run bench [-- --sizes 1k,10k --runs 3 --dir /tmp/commlog-bench --skip-since --skip-site]
+//
+// The site build is measured by scripts/bench-site.ts, run last.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -15,6 +17,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     dir: { type: 'string', default: process.env.COMMLOG_BENCH_DIR ?? '/tmp/commlog-bench' },
     'skip-since': { type: 'boolean', default: false },
+    'skip-site': { type: 'boolean', default: false },
   },
 });
 const PROJECT = resolve(import.meta.dirname, '..');
@@ -93,7 +96,7 @@ if (!values['skip-since']) {
   console.log(`\ncheck --since HEAD, one incident changed in ${size}: ${median(since.map((m) => m.seconds)).toFixed(2)} s (median of ${runs}), peak RSS ${(Math.max(...since.map((m) => m.maxRssKiB)) / 1024).toFixed(0)} MiB`);
 }
 
-if (existsSync(join(PROJECT, 'scripts/bench-site.ts'))) {
+if (!values['skip-site']) {
   console.log('\nsite build (scripts/bench-site.ts):');
-  execFileSync(node, [join(PROJECT, 'scripts/bench-site.ts'), '--dir', values.dir!], { stdio: 'inherit', cwd: PROJECT });
+  execFileSync(node, [join(PROJECT, 'scripts/bench-site.ts')], { stdio: 'inherit', cwd: PROJECT });
 }
