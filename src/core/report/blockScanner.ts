@@ -60,7 +60,8 @@ interface Block {
 }
 
 const CODE_INDENT = 4;
-const MAYBE_SPECIAL = /^[#`~*+_=<>0-9-]/;
+/** Characters that may start a block other than a paragraph. */
+const MAYBE_SPECIAL = new Set('#`~*+_=<>0123456789-');
 const ATX_MARKER = /^#{1,6}(?:[ \t]+|$)/;
 const CODE_FENCE = /^`{3,}(?!.*`)|^~{3,}/;
 const CLOSING_FENCE = /^(?:`{3,}|~{3,})(?=[ \t]*$)/;
@@ -111,8 +112,6 @@ class BlockScanner {
   private allClosed = true;
   private unsure = false;
   private line = '';
-  /** The line's last character that is not a space or tab. */
-  private lastChar = '';
   private lineNumber = 0;
   /** A run of spaces and tabs found in this line: [start, end), and whether it has a tab. */
   private runStart = -1;
@@ -128,7 +127,7 @@ class BlockScanner {
   private partiallyConsumedTab = false;
 
   scan(text: string): BlockScan {
-    const lines = text.split(/\r\n|\r|\n/);
+    const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
     if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
     for (const line of lines) this.incorporateLine(line);
     while (this.tip !== this.document) this.finalize(this.tip);
@@ -137,7 +136,6 @@ class BlockScanner {
 
   private incorporateLine(line: string): void {
     this.line = line;
-    this.lastChar = line.trimEnd().slice(-1);
     this.runStart = -1;
     this.lineNumber++;
     this.offset = 0;
@@ -157,12 +155,14 @@ class BlockScanner {
     }
     this.allClosed = container === this.oldTip;
     this.lastMatched = container;
-    const afterContainers = (this.partiallyConsumedTab ? ' ' : '') + line.slice(this.offset);
+    const contentStart = this.offset;
+    const contentTab = this.partiallyConsumedTab;
+    const afterContainers = () => (contentTab ? ' ' : '') + line.slice(contentStart);
 
     let matchedLeaf = container.type !== 'paragraph' && acceptsLines(container.type);
     while (!matchedLeaf) {
       this.findNextNonspace();
-      if (!this.indented && !MAYBE_SPECIAL.test(line.slice(this.nextNonspace))) {
+      if (!this.indented && !MAYBE_SPECIAL.has(line[this.nextNonspace])) {
         this.advanceNextNonspace();
         break;
       }
@@ -176,12 +176,12 @@ class BlockScanner {
     }
 
     if (!this.allClosed && !this.blank && this.tip.type === 'paragraph') {
-      this.tip.lines!.push(afterContainers);
+      this.tip.lines!.push(afterContainers());
       return;
     }
     this.closeUnmatchedBlocks();
     if (container.type === 'paragraph') {
-      container.lines!.push(afterContainers);
+      container.lines!.push(afterContainers());
     } else if (container.type === 'html') {
       const kind = container.htmlType!;
       if (kind <= 5 && HTML_BLOCK_CLOSE[kind].test(line.slice(this.offset))) this.finalize(container);
@@ -306,7 +306,7 @@ class BlockScanner {
           return 'leaf';
         }
       }
-      if (container.type === 'paragraph' && (first === '=' || first === '-') && this.lastChar === first && SETEXT_UNDERLINE.test(rest)) {
+      if (container.type === 'paragraph' && (first === '=' || first === '-') && lastNonspace(line) === first && SETEXT_UNDERLINE.test(rest)) {
         // Link reference definitions at the start of the paragraph are not heading content;
         // telling them apart needs the inline grammar of destinations and titles. A lazy `===`
         // line would read as an underline when the content is parsed again on its own.
@@ -325,7 +325,7 @@ class BlockScanner {
         return 'leaf';
       }
       // Checking the last character first keeps `- - - … x` (one item in another) linear.
-      if ((first === '*' || first === '_' || first === '-') && this.lastChar === first && THEMATIC_BREAK.test(rest)) {
+      if ((first === '*' || first === '_' || first === '-') && lastNonspace(line) === first && THEMATIC_BREAK.test(rest)) {
         this.closeUnmatchedBlocks();
         this.finalize(this.addChild('closedLeaf'));
         this.offset = line.length;
@@ -502,6 +502,12 @@ class BlockScanner {
       }
     }
   }
+}
+
+function lastNonspace(line: string): string | undefined {
+  let end = line.length;
+  while (end > 0 && isSpaceOrTab(line[end - 1])) end--;
+  return line[end - 1];
 }
 
 /** An ATX heading's content without its optional closing `#`s (and the spaces before them). */
