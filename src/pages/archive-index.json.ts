@@ -3,7 +3,7 @@ import { archive } from '../site/archive.ts';
 import { buildArchiveIndex } from '../site/archiveIndex.ts';
 import { localDate } from '../site/format.ts';
 
-export function GET(): Response {
-  const index = buildArchiveIndex(archive().incidents, (i) => localDate(i.openedAt, i.zone));
+export async function GET(): Promise<Response> {
+  const index = buildArchiveIndex((await archive()).incidents, (i) => localDate(i.openedAt, i.zone));
   return new Response(JSON.stringify(index), { headers: { 'content-type': 'application/json' } });
 }

@@ -7,8 +7,8 @@ function xml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-export function GET(): Response {
-  const a = archive();
+export async function GET(): Promise<Response> {
+  const a = await archive();
   const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
   const root = a.config.site.url ? new URL(base, a.config.site.url).href : base;
   const updatedOf = (i: (typeof a.incidents)[number]) => i.resolvedAt ?? i.openedAt;

@@ -3,8 +3,8 @@
 import { archive } from '../site/archive.ts';
 import { formatInstantIso } from '../core/time/zone.ts';
 
-export function GET(): Response {
-  const a = archive();
+export async function GET(): Promise<Response> {
+  const a = await archive();
   const base = a.config.site.url ? new URL(import.meta.env.BASE_URL, a.config.site.url).href : undefined;
   const incidents = a.incidents.map((i) => ({
     id: i.id,

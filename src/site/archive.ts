@@ -1,40 +1,19 @@
-// The published archive, read once per build through the core: config, every incident folder
-// loaded and checked (the same findings as `commlog check`), internal incidents dropped, and of
-// each published incident only the lean facts that list pages show. Incident pages re-read their
-// own folder (incidentView.ts), so no full incident or body is held for the whole build.
-import { checkIncident } from '../core/check.ts';
+// The published archive of this build, read once through the core. Loader threads
+// (loaderWorker.ts) load and check every incident folder, send back lean facts, and write each
+// incident page's content to a page cache on disk; the main thread keeps only the facts, sorted
+// and grouped for the list pages. Internal incidents never come back.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { MessagePort, Worker } from 'node:worker_threads';
 import type { Config } from '../core/config/config.ts';
-import { RULES, type Finding } from '../core/findings.ts';
-import { incidentFacts, type IncidentFacts } from '../core/metrics/facts.ts';
-import type { Incident } from '../core/model.ts';
-import { redactContacts } from '../core/render/redact.ts';
-import { instantToLocal } from '../core/time/zone.ts';
-import { listIncidentIds, readConfig, readIncidentFiles } from '../node/repository.ts';
-import { slug } from './format.ts';
-import { plainExcerpt } from './excerpt.ts';
-import { reportDigest, type ReportDigest } from './reportDigest.ts';
+import { listIncidentIds, readConfig } from '../node/repository.ts';
+import type { ArchiveIncident } from './archiveIncident.ts';
+import type { IncidentView } from './incidentView.ts';
+import type { LoaderInput, LoaderMessage } from './loaderWorker.ts';
 import { siteNow, siteRoot } from './settings.ts';
 
-export interface FeedbackNote {
-  at: number;
-  rating?: number;
-  comment?: string;
-}
-
-export interface ArchiveIncident extends IncidentFacts {
-  title: string;
-  year: number;
-  clientSlug: string;
-  /** Compliance findings (warnings and errors of the compliance rules). */
-  missed: number;
-  /** Published related incidents. */
-  related: string[];
-  tags: string[];
-  /** Plain-text opening of the description, contact details withheld, for feeds and lists. */
-  excerpt: string;
-  feedback: FeedbackNote[];
-  report?: ReportDigest;
-}
+export type { ArchiveIncident, FeedbackNote } from './archiveIncident.ts';
 
 export interface ClientGroup {
   name: string;
@@ -53,65 +32,64 @@ export interface Archive {
   clients: ClientGroup[];
   /** Incident folders not published: internal, or incident.md unreadable. */
   withheld: number;
+  /** Where the loader threads left each incident page's content. */
+  pageCache: string;
 }
 
-export interface LoadedIncident {
-  incident: Incident;
-  findings: Finding[];
+/** What the search-index integration offers the build (searchIndex.ts): a port per loader. */
+export interface SearchSink {
+  connect(): MessagePort;
+}
+export const SEARCH_SINK = Symbol.for('commlog.searchSink');
+
+const LOADERS = Math.max(1, Math.min(2, availableParallelism()));
+
+/** The folder of the site's sources: set by the integration, else under the working directory. */
+function siteSources(): string {
+  return process.env.COMMLOG_SITE_SOURCES ?? resolve(process.cwd(), 'src/site');
 }
 
-/** Loads and checks one incident folder as `commlog check` does. */
-export function loadChecked(root: string, id: string, config: Config, now: number, knownIds: ReadonlySet<string>): LoadedIncident | undefined {
-  const result = checkIncident(readIncidentFiles(root, id), { config, now, knownIds });
-  if (!result.incident) return undefined;
-  return { incident: result.incident, findings: result.findings };
+function runLoader(input: LoaderInput, onIncidents: (list: ArchiveIncident[], withheld: number) => void): Promise<void> {
+  return new Promise((done, fail) => {
+    const worker = new Worker(join(siteSources(), 'loaderWorker.ts'), {
+      workerData: input,
+      transferList: input.searchPort ? [input.searchPort] : [],
+    });
+    worker.on('message', (m: LoaderMessage) => {
+      if ('done' in m) done();
+      else onIncidents(m.incidents, m.withheld);
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => (code === 0 ? done() : fail(new Error(`site loader thread stopped with code ${code}`))));
+  });
 }
 
-function archiveIncident(loaded: LoadedIncident, config: Config, now: number): ArchiveIncident {
-  const { incident, findings } = loaded;
-  const facts = incidentFacts(incident, findings, config, now);
-  const redact = config.publish.contactDetails ? (s: string) => s : redactContacts;
-  const feedback: FeedbackNote[] = [];
-  for (const e of incident.entries) {
-    if (e.internal || !e.feedback) continue;
-    feedback.push({ at: e.at, rating: e.feedback.rating, comment: e.feedback.comment === undefined ? undefined : redact(e.feedback.comment) });
-  }
-  let missed = 0;
-  for (const f of findings) if (RULES[f.rule].family === 'compliance') missed++;
-  return {
-    ...facts,
-    title: redact(incident.title),
-    year: instantToLocal(incident.zone, incident.openedAt).year,
-    clientSlug: slug(incident.client),
-    missed,
-    related: incident.related,
-    tags: incident.tags,
-    excerpt: redact(plainExcerpt(incident.body)),
-    feedback,
-    report: incident.report ? reportDigest(incident.report, config.requiredHeadings, redact) : undefined,
-  };
-}
-
-function buildArchive(): Archive {
+async function buildArchive(): Promise<Archive> {
   const root = siteRoot();
   const config = readConfig(root);
   const now = siteNow(config.timezone);
   const ids = listIncidentIds(root);
-  const knownIds = new Set(ids);
+  const pageCache = mkdtempSync(join(tmpdir(), 'commlog-pages-'));
+  process.once('exit', () => rmSync(pageCache, { recursive: true, force: true }));
+  const sink = (globalThis as Record<symbol, SearchSink | undefined>)[SEARCH_SINK];
+  const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
   const incidents: ArchiveIncident[] = [];
   let withheld = 0;
-  for (const id of ids) {
-    const loaded = loadChecked(root, id, config, now, knownIds);
-    if (!loaded || loaded.incident.internal) {
-      withheld++;
-      continue;
-    }
-    incidents.push(archiveIncident(loaded, config, now));
-  }
+  await Promise.all(
+    Array.from({ length: LOADERS }, (_, k) =>
+      runLoader(
+        { root, now, ids: ids.filter((_, i) => i % LOADERS === k), knownIds: ids, cacheDir: pageCache, base, searchPort: sink?.connect() },
+        (list, w) => {
+          for (const i of list) incidents.push(i);
+          withheld += w;
+        },
+      ),
+    ),
+  );
   incidents.sort((a, b) => b.openedAt - a.openedAt || (a.id < b.id ? -1 : 1));
   const byId = new Map(incidents.map((i) => [i.id, i]));
   for (const i of incidents) i.related = i.related.filter((r) => byId.has(r));
-  return { root, config, now, incidents, byId, clients: groupByClient(incidents), withheld };
+  return { root, config, now, incidents, byId, clients: groupByClient(incidents), withheld, pageCache };
 }
 
 function groupByClient(incidents: readonly ArchiveIncident[]): ClientGroup[] {
@@ -133,10 +111,16 @@ function groupByClient(incidents: readonly ArchiveIncident[]): ClientGroup[] {
   return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-let cached: Archive | undefined;
+let cached: Promise<Archive> | undefined;
 
 /** The archive of this build, loaded on first use. */
-export function archive(): Archive {
+export function archive(): Promise<Archive> {
   cached ??= buildArchive();
   return cached;
+}
+
+/** What an incident page shows, as its loader thread left it. */
+export async function incidentView(id: string): Promise<IncidentView> {
+  const { pageCache } = await archive();
+  return JSON.parse(readFileSync(join(pageCache, `${id}.json`), 'utf8')) as IncidentView;
 }

@@ -1,12 +1,12 @@
-// What an incident page shows, from the incident re-read through the core: published entries
-// only, every finding placed at its due time, commitments with their state, feedback, the
-// report rendered. Built per page and dropped after it, so bodies are never held for the build.
+// What an incident page shows, built from the incident loaded through the core: published
+// entries only, every finding placed at its due time, commitments with their state, feedback,
+// the report rendered. Built in a loader worker and handed to the page through a cache file, so
+// no body is held in memory for the whole build.
 import type { Config } from '../core/config/config.ts';
 import type { Finding } from '../core/findings.ts';
 import type { Commitment, Incident, LogEntry, Person } from '../core/model.ts';
 import { renderMarkdown } from '../core/render/markdown.ts';
 import { redactContacts } from '../core/render/redact.ts';
-import { archive, loadChecked } from './archive.ts';
 import { clockTime, formatElapsed, localTime } from './format.ts';
 
 export interface TimelineEntry {
@@ -59,8 +59,26 @@ export interface QuoteView {
   comment?: string;
 }
 
+/** The incident's own fields the page shows. */
+export interface IncidentHeader {
+  id: string;
+  dir: string;
+  title: string;
+  client: string;
+  openedAt: number;
+  resolvedAt?: number;
+  status: Incident['status'];
+  priority: Incident['priority'];
+  severity?: Incident['severity'];
+  owner?: string;
+  backup?: string;
+  category?: string;
+  tags: string[];
+}
+
+/** Plain data (it crosses from the loader workers to the page through a cache file). */
 export interface IncidentView {
-  incident: Incident;
+  incident: IncidentHeader;
   zone: string;
   timeline: TimelineItem[];
   /** Findings with neither a due time nor a published entry to attach to. */
@@ -98,15 +116,6 @@ export function personText(p: Person, contactDetails: boolean): string {
     if (contact) text += ` (${contact})`;
   }
   return text;
-}
-
-export function incidentView(id: string): IncidentView | undefined {
-  const a = archive();
-  const summary = a.byId.get(id);
-  if (!summary) return undefined;
-  const loaded = loadChecked(a.root, id, a.config, a.now, new Set(a.byId.keys()));
-  if (!loaded) return undefined;
-  return buildView(loaded.incident, loaded.findings, a.config, a.now);
 }
 
 export function buildView(incident: Incident, findings: readonly Finding[], config: Config, now: number): IncidentView {
@@ -159,7 +168,21 @@ export function buildView(incident: Incident, findings: readonly Finding[], conf
   timeline.sort((x, y) => x.at - y.at || (x.kind === y.kind ? 0 : x.kind === 'entry' ? -1 : 1));
 
   return {
-    incident,
+    incident: {
+      id: incident.id,
+      dir: incident.dir,
+      title: redact(incident.title),
+      client: incident.client,
+      openedAt: incident.openedAt,
+      resolvedAt: incident.resolvedAt,
+      status: incident.status,
+      priority: incident.priority,
+      severity: incident.severity,
+      owner: incident.owner,
+      backup: incident.backup,
+      category: incident.category,
+      tags: incident.tags,
+    },
     zone,
     timeline,
     otherFindings,

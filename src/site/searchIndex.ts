@@ -1,10 +1,12 @@
-// Astro integration for the static full-text search: a worker thread builds the Pagefind index
-// from the incidents while the pages render (searchWorker.ts); when the build is done its shards
-// are moved into the output (pagefind/, pagefind-1/, …).
+// Astro integration for the static full-text search. A worker thread (searchWorker.ts) runs for
+// the whole build; the site's loader threads send it each published incident's text through a
+// message port (SEARCH_SINK, archive.ts), and it feeds Pagefind while pages render. When the
+// build is done, its shards are moved into the output (pagefind/, pagefind-1/, …).
 import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import { SEARCH_SINK, type SearchSink } from './archive.ts';
 
 interface WorkerResult {
   records: number;
@@ -14,40 +16,39 @@ interface WorkerResult {
 }
 
 export function searchIndex(): AstroIntegration {
-  let projectRoot = '';
-  let base = '/';
   let worker: Worker | undefined;
-  let ready: Promise<void> | undefined;
   let failed: Error | undefined;
   return {
     name: 'commlog-search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
-        projectRoot = fileURLToPath(config.root);
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        // Where the site's worker threads live, for code that Vite has bundled elsewhere.
+        process.env.COMMLOG_SITE_SOURCES = join(fileURLToPath(config.root), 'src/site');
       },
       'astro:build:start': () => {
-        const w = new Worker(join(projectRoot, 'src/site/searchWorker.ts'), { workerData: { base } });
+        const w = new Worker(join(process.env.COMMLOG_SITE_SOURCES!, 'searchWorker.ts'));
         worker = w;
         w.on('error', (error) => (failed = error));
-        ready = new Promise((resolve, reject) => {
-          w.once('message', () => resolve());
-          w.once('error', reject);
-        });
-        // Rejections are reported at build:done, not as an unhandled rejection mid-build.
-        ready.catch(() => undefined);
+        const sink: SearchSink = {
+          connect() {
+            const { port1, port2 } = new MessageChannel();
+            w.postMessage({ port: port2 }, [port2]);
+            return port1;
+          },
+        };
+        (globalThis as Record<symbol, SearchSink>)[SEARCH_SINK] = sink;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (!worker || !ready) return;
+        if (!worker) return;
         const started = Date.now();
-        await ready;
         const result = await new Promise<WorkerResult>((resolve, reject) => {
+          if (failed) reject(failed);
           worker!.once('message', resolve);
           worker!.once('error', reject);
           worker!.postMessage({ outputDir: fileURLToPath(dir) });
         });
         await worker.terminate();
-        if (failed) throw failed;
+        delete (globalThis as Record<symbol, SearchSink | undefined>)[SEARCH_SINK];
         if (result.errors.length) throw new Error(`Pagefind: ${result.errors.join('; ')}`);
         logger.info(`search index: ${result.records} incidents in ${result.shards} shards (indexed alongside the pages in ${(result.indexedMs / 1000).toFixed(1)} s; waited ${((Date.now() - started) / 1000).toFixed(1)} s)`);
       },

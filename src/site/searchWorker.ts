@@ -1,27 +1,27 @@
-// Worker thread of the search-index integration: while Astro renders pages on the main thread,
-// this reads every published incident through the core and feeds Pagefind (a separate process),
-// so the index is built on the machine's other core. Shards are written to a temporary folder
-// as they fill (searchShards.ts); they are moved into the output when the build is done.
+// Worker thread of the search-index integration: receives each published incident's search text
+// from the loader threads (one message port each) and feeds Pagefind (a separate process) while
+// the build goes on. Shards (searchShards.ts) are written to a staging folder as they fill, one
+// Pagefind process at a time, and moved into the output when the build is done.
 import { cpSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
-import { loadIncident } from '../core/load/loadIncident.ts';
-import { listIncidentIds, readConfig, readIncidentFiles } from '../node/repository.ts';
-import { searchRecord } from './searchRecords.ts';
+import type { SearchRecord } from './searchRecords.ts';
 import { SHARD_SIZE, shardDir } from './searchShards.ts';
-import { siteNow, siteRoot } from './settings.ts';
 
 const IN_FLIGHT = 64;
-const { base } = workerData as { base: string };
 const started = Date.now();
-const root = siteRoot();
-const config = readConfig(root);
-const now = siteNow(config.timezone);
-const ids = listIncidentIds(root);
-const knownIds = new Set(ids);
 const staging = mkdtempSync(join(tmpdir(), 'commlog-search-'));
+const queue: SearchRecord[] = [];
+let ports = 0;
+let portsDone = 0;
+let wake: (() => void) | undefined;
+
+function notify(): void {
+  wake?.();
+  wake = undefined;
+}
 
 async function newIndex(): Promise<PagefindIndex> {
   const { index, errors } = await createIndex({});
@@ -36,44 +36,59 @@ async function writeShard(index: PagefindIndex, shard: number): Promise<void> {
   await close();
 }
 
-let shard = 0;
-let inShard = 0;
-let records = 0;
-let index = await newIndex();
-let pending: Promise<unknown>[] = [];
-for (const id of ids) {
-  const { incident } = loadIncident(readIncidentFiles(root, id), { config, now, knownIds });
-  if (!incident || incident.internal) continue;
-  if (inShard === SHARD_SIZE) {
-    await Promise.all(pending);
-    pending = [];
-    await writeShard(index, shard++);
-    index = await newIndex();
-    inShard = 0;
-  }
-  pending.push(index.addCustomRecord(searchRecord(incident, base, config.publish.contactDetails)));
-  inShard++;
-  records++;
-  if (pending.length >= IN_FLIGHT) {
-    await Promise.all(pending);
-    pending = [];
-  }
-}
-await Promise.all(pending);
-await writeShard(index, shard);
-const indexedMs = Date.now() - started;
+let outputDir: string | undefined;
 
-parentPort!.once('message', ({ outputDir }: { outputDir: string }) => {
-  for (let i = 0; i <= shard; i++) {
-    const target = join(outputDir, shardDir(i));
-    rmSync(target, { recursive: true, force: true });
-    try {
-      renameSync(join(staging, shardDir(i)), target);
-    } catch {
-      cpSync(join(staging, shardDir(i)), target, { recursive: true });
+parentPort!.on('message', (m: { port?: MessagePort; outputDir?: string }) => {
+  if (m.port) {
+    ports++;
+    m.port.on('message', (r: SearchRecord | { done: true }) => {
+      if ('done' in r) portsDone++;
+      else queue.push(r);
+      notify();
+    });
+  }
+  if (m.outputDir) {
+    outputDir = m.outputDir;
+    notify();
+  }
+});
+
+/** Indexes records as they come until every loader is done and the build has ended. */
+async function indexAll(): Promise<{ records: number; shards: number }> {
+  let shard = 0;
+  let inShard = 0;
+  let records = 0;
+  let index = await newIndex();
+  for (;;) {
+    if (queue.length === 0) {
+      if (outputDir !== undefined && portsDone === ports) break;
+      await new Promise<void>((resolve) => (wake = resolve));
+      continue;
+    }
+    const take = queue.splice(0, Math.min(IN_FLIGHT, SHARD_SIZE - inShard));
+    await Promise.all(take.map((r) => index.addCustomRecord(r)));
+    inShard += take.length;
+    records += take.length;
+    if (inShard === SHARD_SIZE) {
+      await writeShard(index, shard++);
+      index = await newIndex();
+      inShard = 0;
     }
   }
-  rmSync(staging, { recursive: true, force: true });
-  parentPort!.postMessage({ records, shards: shard + 1, indexedMs, errors: [] });
-});
-parentPort!.postMessage({ ready: true });
+  await writeShard(index, shard);
+  return { records, shards: shard + 1 };
+}
+
+const { records, shards } = await indexAll();
+const indexedMs = Date.now() - started;
+for (let i = 0; i < shards; i++) {
+  const target = join(outputDir!, shardDir(i));
+  rmSync(target, { recursive: true, force: true });
+  try {
+    renameSync(join(staging, shardDir(i)), target);
+  } catch {
+    cpSync(join(staging, shardDir(i)), target, { recursive: true });
+  }
+}
+rmSync(staging, { recursive: true, force: true });
+parentPort!.postMessage({ records, shards, indexedMs, errors: [] });

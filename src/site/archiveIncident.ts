@@ -1,0 +1,71 @@
+// One published incident as list pages need it: the lean facts computed from the incident loaded
+// and checked through the core, contact details withheld. No body is kept.
+import { checkIncident } from '../core/check.ts';
+import type { Config } from '../core/config/config.ts';
+import { RULES, type Finding } from '../core/findings.ts';
+import { incidentFacts, type IncidentFacts } from '../core/metrics/facts.ts';
+import type { Incident } from '../core/model.ts';
+import { redactContacts } from '../core/render/redact.ts';
+import { instantToLocal } from '../core/time/zone.ts';
+import { readIncidentFiles } from '../node/repository.ts';
+import { plainExcerpt } from './excerpt.ts';
+import { slug } from './format.ts';
+import { reportDigest, type ReportDigest } from './reportDigest.ts';
+
+export interface FeedbackNote {
+  at: number;
+  rating?: number;
+  comment?: string;
+}
+
+export interface ArchiveIncident extends IncidentFacts {
+  title: string;
+  year: number;
+  clientSlug: string;
+  /** Compliance findings (warnings and errors of the compliance rules). */
+  missed: number;
+  /** Published related incidents. */
+  related: string[];
+  tags: string[];
+  /** Plain-text opening of the description, contact details withheld, for feeds and lists. */
+  excerpt: string;
+  feedback: FeedbackNote[];
+  report?: ReportDigest;
+}
+
+export interface LoadedIncident {
+  incident: Incident;
+  findings: Finding[];
+}
+
+/** Loads and checks one incident folder as `commlog check` does. */
+export function loadChecked(root: string, id: string, config: Config, now: number, knownIds: ReadonlySet<string>): LoadedIncident | undefined {
+  const result = checkIncident(readIncidentFiles(root, id), { config, now, knownIds });
+  if (!result.incident) return undefined;
+  return { incident: result.incident, findings: result.findings };
+}
+
+export function archiveIncident(loaded: LoadedIncident, config: Config, now: number): ArchiveIncident {
+  const { incident, findings } = loaded;
+  const facts = incidentFacts(incident, findings, config, now);
+  const redact = config.publish.contactDetails ? (s: string) => s : redactContacts;
+  const feedback: FeedbackNote[] = [];
+  for (const e of incident.entries) {
+    if (e.internal || !e.feedback) continue;
+    feedback.push({ at: e.at, rating: e.feedback.rating, comment: e.feedback.comment === undefined ? undefined : redact(e.feedback.comment) });
+  }
+  let missed = 0;
+  for (const f of findings) if (RULES[f.rule].family === 'compliance') missed++;
+  return {
+    ...facts,
+    title: redact(incident.title),
+    year: instantToLocal(incident.zone, incident.openedAt).year,
+    clientSlug: slug(incident.client),
+    missed,
+    related: incident.related,
+    tags: incident.tags,
+    excerpt: redact(plainExcerpt(incident.body)),
+    feedback,
+    report: incident.report ? reportDigest(incident.report, config.requiredHeadings, redact) : undefined,
+  };
+}

@@ -1,0 +1,52 @@
+// A loader thread of the site build: loads and checks its share of the incident folders through
+// the core (as `commlog check` does), and for each published incident sends back its lean facts,
+// writes what its page shows to the page cache, and hands its search text to the search index.
+// Two of these run at once, so loading and Markdown rendering use both cores.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { readConfig } from '../node/repository.ts';
+import { archiveIncident, loadChecked, type ArchiveIncident } from './archiveIncident.ts';
+import { buildView } from './incidentView.ts';
+import { searchRecord } from './searchRecords.ts';
+
+export interface LoaderInput {
+  root: string;
+  now: number;
+  ids: string[];
+  knownIds: string[];
+  cacheDir: string;
+  base: string;
+  searchPort?: MessagePort;
+}
+
+export type LoaderMessage = { incidents: ArchiveIncident[]; withheld: number } | { done: true };
+
+const BATCH = 100;
+const input = workerData as LoaderInput;
+const config = readConfig(input.root);
+const knownIds = new Set(input.knownIds);
+let batch: ArchiveIncident[] = [];
+let withheld = 0;
+
+function flush(): void {
+  parentPort!.postMessage({ incidents: batch, withheld } satisfies LoaderMessage);
+  batch = [];
+  withheld = 0;
+}
+
+for (const id of input.ids) {
+  const loaded = loadChecked(input.root, id, config, input.now, knownIds);
+  if (!loaded || loaded.incident.internal) {
+    withheld++;
+    continue;
+  }
+  batch.push(archiveIncident(loaded, config, input.now));
+  writeFileSync(join(input.cacheDir, `${id}.json`), JSON.stringify(buildView(loaded.incident, loaded.findings, config, input.now)));
+  input.searchPort?.postMessage(searchRecord(loaded.incident, input.base, config.publish.contactDetails));
+  if (batch.length >= BATCH) flush();
+}
+flush();
+input.searchPort?.postMessage({ done: true });
+input.searchPort?.close();
+parentPort!.postMessage({ done: true } satisfies LoaderMessage);
