@@ -2,9 +2,9 @@
 // checked on its own: a broken file is reported and skipped, never hiding the others.
 import type { Config } from '../config/config.ts';
 import type { RuleFinding } from '../findings.ts';
-import type { Commitment, IncidentFiles, InputFile, Incident, LogEntry, SourceFile } from '../model.ts';
-import { isUnreadable } from '../model.ts';
-import { parseFrontmatter, type Frontmatter } from '../parse/frontmatter.ts';
+import type { Commitment, IncidentFiles, InputFile, Incident, LogEntry } from '../model.ts';
+import type { Frontmatter } from '../parse/frontmatter.ts';
+import { readFrontmatter } from './readFrontmatter.ts';
 import { COMMITMENT_FIELDS, ENTRY_FIELDS, entryFrontmatter, type EntryFrontmatter } from '../schema/entry.ts';
 import { INCIDENT_FIELDS, incidentFrontmatter, type IncidentFrontmatter } from '../schema/incident.ts';
 import { PERSON_FIELDS, type Kind, type Person } from '../schema/values.ts';
@@ -72,32 +72,9 @@ export function loadIncident(files: IncidentFiles, context: LoadContext): Loaded
   return { id: files.id, incident, findings, entryCount: files.entries.length };
 }
 
-function readSource(file: InputFile, findings: RuleFinding[]): { file: SourceFile; fm: Frontmatter } | undefined {
-  if (isUnreadable(file)) {
-    findings.push({ rule: 'schema', file: file.path, message: file.problem });
-    return undefined;
-  }
-  const fm = parseFrontmatter(file.text);
-  if (!fm.ok) {
-    findings.push({ rule: 'schema', file: file.path, line: fm.line, message: `Cannot read the frontmatter: ${fm.message}` });
-    return undefined;
-  }
-  if (!fm.hasFrontmatter) {
-    findings.push({
-      rule: 'schema',
-      file: file.path,
-      line: 1,
-      message: 'No frontmatter: the file must start with a line ---, then the YAML fields, then a line ---',
-    });
-    return undefined;
-  }
-  return { file, fm };
-}
-
 function readIncidentFile(file: InputFile, findings: RuleFinding[]) {
-  const source = readSource(file, findings);
-  if (!source) return undefined;
-  const { fm } = source;
+  const fm = readFrontmatter(file, findings, { required: true });
+  if (!fm) return undefined;
   const parsed = incidentFrontmatter.safeParse(fm.data);
   findings.push(...unknownKeyFindings(file.path, fm, fm.data, INCIDENT_FIELDS));
   for (const key of ['reporter', 'pm'] as const) findings.push(...unknownKeyFindings(file.path, fm, fm.data[key], PERSON_FIELDS, [key]));
@@ -109,9 +86,8 @@ function readIncidentFile(file: InputFile, findings: RuleFinding[]) {
 }
 
 function readEntryFile(file: InputFile, zone: string, context: LoadContext, findings: RuleFinding[]): LogEntry | undefined {
-  const source = readSource(file, findings);
-  if (!source) return undefined;
-  const { fm } = source;
+  const fm = readFrontmatter(file, findings, { required: true });
+  if (!fm) return undefined;
   const path = file.path;
   findings.push(...unknownKeyFindings(path, fm, fm.data, ENTRY_FIELDS));
   const commitmentsIn = fm.data.commitments;
