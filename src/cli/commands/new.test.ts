@@ -79,6 +79,7 @@ describe('commlog new incident', () => {
     [['--category', 'gremlins'], /--category "gremlins": not a category/],
     [['--opened-at', '2026-11-03'], /--opened-at "2026-11-03": a date alone is not a timestamp/],
     [['--timezone', 'Europe/Atlantis'], /--timezone "Europe\/Atlantis": not an IANA time zone/],
+    [['--severity', 'huge'], /--severity "huge": expected one of critical, high, medium, low/],
   ])('refuses %j', async (override, message) => {
     const flags = [...INCIDENT_FLAGS];
     for (let i = 0; i < override.length; i += 2) {
@@ -186,6 +187,8 @@ describe('commlog new entry', () => {
     [['--direction', 'internal', '--channel', 'chat', '--summary', 'x', '--done', 'no-such'], /--done "no-such": no commitment with that id/],
     [['--direction', 'internal', '--channel', 'chat', '--summary', 'x', '--commitment', 'id=send-gateway-logs; action=again'], /id "send-gateway-logs" is already used/],
     [['--direction', 'internal', '--channel', 'chat', '--summary', 'x', '--commitment', 'action=no id'], /a commitment needs an id/],
+    // A wrong flag is reported before a missing one is asked for.
+    [['--direction', 'internal', '--channel', 'chat', '--feedback-rating', '9'], /--feedback-rating "9": expected 1 to 5/],
     [['--direction', 'internal', '--channel', 'chat', '--summary', 'x', '--corrects', 'nope.md'], /--corrects "nope\.md": no entry/],
     [['--direction', 'outbound', '--channel', 'email', '--contact', 'a@b.example', '--summary', 'x', '--at', '2026-11-02T12:00', '--next-update-by', '2026-11-02T11:00'], /--next-update-by .* is before --at/],
     [['--direction', 'internal', '--channel', 'chat', '--summary', 'x'.repeat(301)], /--summary: 301 characters: a summary is one line of at most 300/],

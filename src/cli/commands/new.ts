@@ -133,9 +133,11 @@ async function newIncident(argv: string[], io: CliIO): Promise<number> {
     { flag: 'priority', message: 'Priority', choices: PRIORITIES, proposal: () => 'high' },
     { flag: 'pm', message: 'Project manager ("Name <address>")', proposal: (a) => latestPm(root, config, now, a.client), problem: (text) => (parsePerson(text).email ? undefined : 'the project manager needs an e-mail address: Name <address>') },
   ];
+  const zone = values.timezone ?? config.timezone;
+  // Flags no question covers are checked before anything is asked.
+  const extras = incidentExtras(values, config, zone, now);
   const answers = await completeAnswers(questions, values, io, 'new incident');
-  const zone = answers.timezone ?? config.timezone;
-  const draft = incidentDraft(answers, values, config, zone, now);
+  const draft = incidentDraft(answers, extras);
   const { id, text } = newIncidentFile(draft, zone);
   const path = `incidents/${id}/incident.md`;
   if (listIncidentIds(root).includes(id)) throw new UsageError(`incidents/${id} already exists: pass --topic to choose another id`);
@@ -144,29 +146,37 @@ async function newIncident(argv: string[], io: CliIO): Promise<number> {
   return EXIT_OK;
 }
 
-type IncidentValues = { tag?: string[]; internal?: boolean };
+type IncidentValues = Partial<Record<'timezone' | 'opened-at' | 'severity' | 'owner' | 'backup' | 'category' | 'topic' | 'description', string>> & { tag?: string[]; internal?: boolean };
+type IncidentExtras = Omit<IncidentDraft, 'title' | 'client' | 'reporter' | 'priority' | 'pm'>;
 
-function incidentDraft(a: Answers, values: IncidentValues, config: Config, zone: string, now: number): IncidentDraft {
-  if (a.timezone !== undefined && !isValidZone(a.timezone)) throw new UsageError(`--timezone "${a.timezone}": not an IANA time zone such as Europe/London`);
+function incidentExtras(values: IncidentValues, config: Config, zone: string, now: number): IncidentExtras {
+  if (values.timezone !== undefined && !isValidZone(values.timezone)) throw new UsageError(`--timezone "${values.timezone}": not an IANA time zone such as Europe/London`);
+  return {
+    openedAt: values['opened-at'] === undefined ? toMinute(now) : timeFlag('--opened-at', values['opened-at'], zone),
+    severity: values.severity === undefined ? undefined : enumFlag('--severity', values.severity, SEVERITIES),
+    owner: values.owner,
+    backup: values.backup,
+    timezone: values.timezone,
+    category: categoryFlag(values.category, config),
+    tags: values.tag,
+    visibility: values.internal ? 'internal' : undefined,
+    topic: values.topic,
+    description: values.description,
+  };
+}
+
+function incidentDraft(a: Answers, extras: IncidentExtras): IncidentDraft {
+  const client = oneLine('--client', a.client!);
   const reporter = parsePerson(a.reporter!);
   const pm = parsePerson(a.pm!);
   if (!pm.email) throw new UsageError(`--pm "${a.pm}": the project manager needs an e-mail address, e.g. "Priya Natarajan <priya@ourcompany.example>"`);
   return {
+    ...extras,
     title: oneLine('--title', a.title!),
-    client: oneLine('--client', a.client!),
-    openedAt: a['opened-at'] === undefined ? toMinute(now) : timeFlag('--opened-at', a['opened-at'], zone),
-    reporter: { name: reporter.name, org: reporter.org ?? a.client, email: reporter.email },
+    client,
+    reporter: { name: reporter.name, org: client, email: reporter.email },
     priority: enumFlag('--priority', a.priority!, PRIORITIES),
-    severity: a.severity === undefined ? undefined : enumFlag('--severity', a.severity, SEVERITIES),
     pm,
-    owner: a.owner,
-    backup: a.backup,
-    timezone: a.timezone,
-    category: categoryFlag(a.category, config),
-    tags: values.tag,
-    visibility: values.internal ? 'internal' : undefined,
-    topic: a.topic,
-    description: a.description,
   };
 }
 
@@ -217,9 +227,11 @@ async function newEntry(argv: string[], io: CliIO): Promise<number> {
       problem: (t) => timestampProblem(t) ?? undefined,
     },
   ];
+  // Flags no question covers are checked before anything is asked.
+  const extras = entryExtras(values, incident, config);
   const answers = await completeAnswers(questions, { ...values, contact: values.contact?.[0] }, io, 'new entry');
   const contacts = values.contact ?? (answers.contact === undefined ? [] : [answers.contact]);
-  const draft = entryDraft({ ...answers, at: undefined }, values, contacts, at, incident, config);
+  const draft = entryDraft(answers, contacts, at, incident, extras);
   const { draft: complete, defaults } = applyPolicyDefaults(draft, incident, config);
   const path = writeNewEntryFile(root, `${incident.dir}/log`, entryBaseName(complete, zone), entryFileText(complete, zone));
   io.stdout.write(`${path}\n`);
@@ -228,15 +240,17 @@ async function newEntry(argv: string[], io: CliIO): Promise<number> {
   return EXIT_OK;
 }
 
-type EntryValues = { cc?: string[]; commitment?: string[]; done?: string[]; internal?: boolean };
+type EntryValues = Partial<Record<'priority' | 'corrects' | 'feedback-rating' | 'feedback-comment' | 'verbatim' | 'category' | 'body', string>> & {
+  cc?: string[];
+  commitment?: string[];
+  done?: string[];
+  internal?: boolean;
+};
+type EntryExtras = Omit<EntryDraft, 'at' | 'direction' | 'channel' | 'contacts' | 'author' | 'summary' | 'kind' | 'nextUpdateBy'>;
 
-function entryDraft(a: Answers, values: EntryValues, contactTexts: string[], at: number, incident: Incident, config: Config): EntryDraft {
-  const zone = incident.zone;
-  const direction = enumFlag('--direction', a.direction!, DIRECTIONS);
-  const contacts: Person[] = contactTexts.map(parsePerson);
-  if (direction !== 'internal' && contacts.length === 0) throw new UsageError(`missing --contact: an ${direction} entry names who we dealt with, e.g. --contact "Ana Silva <ana@client.example>"`);
+function entryExtras(values: EntryValues, incident: Incident, config: Config): EntryExtras {
   const commitments = (values.commitment ?? []).map((text) => {
-    const c = parseCommitmentText(text, zone);
+    const c = parseCommitmentText(text, incident.zone);
     if (typeof c === 'string') throw new UsageError(`--commitment: ${c}`);
     return c;
   });
@@ -245,17 +259,36 @@ function entryDraft(a: Answers, values: EntryValues, contactTexts: string[], at:
   for (const id of values.done ?? []) {
     if (!made.has(id) && !commitments.some((c) => c.id === id)) throw new UsageError(`--done "${id}": no commitment with that id in incidents/${incident.id} (known: ${[...made].join(', ') || 'none'})`);
   }
-  if (a.corrects !== undefined && !incident.entries.some((e) => e.name === a.corrects)) {
-    throw new UsageError(`--corrects "${a.corrects}": no entry with that file name in incidents/${incident.id}/log`);
+  if (values.corrects !== undefined && !incident.entries.some((e) => e.name === values.corrects)) {
+    throw new UsageError(`--corrects "${values.corrects}": no entry with that file name in incidents/${incident.id}/log`);
   }
+  const rating = values['feedback-rating'] === undefined ? undefined : Number(values['feedback-rating']);
+  if (rating !== undefined && !(Number.isInteger(rating) && rating >= 1 && rating <= 5)) throw new UsageError(`--feedback-rating "${values['feedback-rating']}": expected 1 to 5`);
+  return {
+    cc: values.cc,
+    priority: values.priority === undefined ? undefined : enumFlag('--priority', values.priority, PRIORITIES),
+    commitments,
+    done: values.done,
+    feedback: rating === undefined && values['feedback-comment'] === undefined ? undefined : { rating, comment: values['feedback-comment'] },
+    verbatim: values.verbatim,
+    category: categoryFlag(values.category, config),
+    corrects: values.corrects,
+    visibility: values.internal ? 'internal' : undefined,
+    body: values.body,
+  };
+}
+
+function entryDraft(a: Answers, contactTexts: string[], at: number, incident: Incident, extras: EntryExtras): EntryDraft {
+  const zone = incident.zone;
+  const direction = enumFlag('--direction', a.direction!, DIRECTIONS);
+  const contacts: Person[] = contactTexts.map(parsePerson);
+  if (direction !== 'internal' && contacts.length === 0) throw new UsageError(`missing --contact: an ${direction} entry names who we dealt with, e.g. --contact "Ana Silva <ana@client.example>"`);
   const nextUpdateBy = a['next-update-by'] === undefined ? undefined : timeFlag('--next-update-by', a['next-update-by'], zone);
   if (nextUpdateBy !== undefined && nextUpdateBy < at) throw new UsageError(`--next-update-by (${formatLocal(nextUpdateBy, zone)}) is before --at (${formatLocal(at, zone)})`);
-  const rating = a['feedback-rating'] === undefined ? undefined : Number(a['feedback-rating']);
-  if (rating !== undefined && !(Number.isInteger(rating) && rating >= 1 && rating <= 5)) throw new UsageError(`--feedback-rating "${a['feedback-rating']}": expected 1 to 5`);
-  const feedback = rating === undefined && a['feedback-comment'] === undefined ? undefined : { rating, comment: a['feedback-comment'] };
   const author = a.author ?? incident.owner;
   if (!author) throw new UsageError(`missing --author: incidents/${incident.id} names no owner to default to`);
   return {
+    ...extras,
     at,
     direction,
     channel: enumFlag('--channel', a.channel!, CHANNELS),
@@ -263,17 +296,7 @@ function entryDraft(a: Answers, values: EntryValues, contactTexts: string[], at:
     author,
     summary: oneLine('--summary', a.summary!),
     kind: a.kind === undefined ? undefined : enumFlag('--kind', a.kind, KINDS),
-    cc: values.cc,
     nextUpdateBy,
-    priority: a.priority === undefined ? undefined : enumFlag('--priority', a.priority, PRIORITIES),
-    commitments,
-    done: values.done,
-    feedback,
-    verbatim: a.verbatim,
-    category: categoryFlag(a.category, config),
-    corrects: a.corrects,
-    visibility: values.internal ? 'internal' : undefined,
-    body: a.body,
   };
 }
 
