@@ -37,7 +37,7 @@ describe('bad input: each gives a clear schema finding, and the rest is still ch
     ['date-only-timestamp', 'log/2026-11-02T0910-email-out.md', 2, /a date alone is not a timestamp/],
     ['js-frontmatter', 'log/2026-11-02T0910-email-out.md', 1, /YAML frontmatter only/],
     ['Not_A_Valid_Id', '', undefined, /not a valid incident id/],
-    ['stray-markdown', 'reprot.md', undefined, /only incident\.md and report\.md belong there/],
+    ['stray-markdown', 'reprot.md', undefined, /top level: did you mean report\.md\? Rename it/],
     ['unknown-done-id', 'log/2026-11-02T0910-email-out.md', 10, /"done" names "send-logs", but no commitment/],
     ['duplicate-commitment-id', 'log/2026-11-02T1010-email-out.md', 11, /Commitment id "send-logs" is already used in 2026-11-02T0910-email-out\.md/],
     ['next-update-before-at', 'log/2026-11-02T0910-email-out.md', 9, /"next_update_by" \(2026-11-02 08:10 GMT\) is before "at"/],

@@ -10,7 +10,7 @@ import { INCIDENT_FIELDS, incidentFrontmatter, type IncidentFrontmatter } from '
 import { PERSON_FIELDS, type Kind, type Person } from '../schema/values.ts';
 import { parseTimestamp } from '../time/timestamp.ts';
 import { formatLocal } from '../time/format.ts';
-import { lineOfPath, unknownKeyFindings, zodFindings } from './schemaFindings.ts';
+import { closest, lineOfPath, unknownKeyFindings, zodFindings } from './schemaFindings.ts';
 import { loadReport } from './loadReport.ts';
 
 export const INCIDENT_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
@@ -44,10 +44,13 @@ export function loadIncident(files: IncidentFiles, context: LoadContext): Loaded
     });
   }
   for (const stray of files.strays) {
+    const meant = closest(stray.slice(stray.lastIndexOf('/') + 1), ['incident.md', 'report.md']);
     findings.push({
       rule: 'schema',
       file: stray,
-      message: `Unexpected Markdown file at the incident's top level: only incident.md and report.md belong there; rename it or move a log entry into log/`,
+      message: meant
+        ? `Unexpected Markdown file at the incident's top level: did you mean ${meant}? Rename it`
+        : `Unexpected Markdown file at the incident's top level: only incident.md and report.md belong there; rename it or move a log entry into log/`,
     });
   }
 

@@ -89,7 +89,8 @@ export function unknownKeyFindings(
   return out;
 }
 
-function closest(word: string, candidates: readonly string[]): string | undefined {
+/** The candidate nearest to a word by edit distance, when near enough to be a typo of it. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const c of candidates) {
