@@ -84,6 +84,13 @@ describe('commlog import-email', () => {
     expect(entry.verbatim).toBe('Hello,\n\nsince this morning our warehouse café terminals show “payment declined” for every card.\nPlease call me on 020 7946 0188 as soon as you can.\n\nBjörn');
   });
 
+  it('reads an HTML-only Gmail reply without the blockquote it answers', async () => {
+    const result = await importEmail('html-only-gmail-reply-from-client.eml', '--kind', 'feedback');
+    const entry = entryAt(result.stdout.trim());
+    expect(entry).toMatchObject({ direction: 'inbound', kind: 'feedback', summary: 'Card payments: fix released', contacts: [{ name: 'Ben Okoro' }] });
+    expect(entry.verbatim).toBe('Hi Dana,\n\nConfirmed: all 15 test orders went through, including Amex. You can close this on your side.\n\nThanks for the quick turnaround,\nBen');
+  });
+
   it('reads a multipart/mixed mail sent from New York at London time, and lists its attachment', async () => {
     const result = await importEmail('attachment-from-client-new-york.eml');
     expect(result.stdout.trim()).toBe(`incidents/${OPEN_INCIDENT}/log/2026-11-02T1415-email-in.md`);
@@ -97,10 +104,10 @@ describe('commlog import-email', () => {
   });
 
   it('leaves every imported mail free of schema findings', async () => {
-    for (const file of ['gmail-reply-from-client.eml', 'outlook-reply-from-staff.eml', 'html-only-from-client.eml', 'attachment-from-client-new-york.eml']) {
+    for (const file of ['gmail-reply-from-client.eml', 'outlook-reply-from-staff.eml', 'html-only-from-client.eml', 'html-only-gmail-reply-from-client.eml', 'attachment-from-client-new-york.eml']) {
       expect((await importEmail(file)).code, file).toBe(0);
     }
-    const findings = await checkFindings(root, '2026-11-02T16:00', [OPEN_INCIDENT]);
+    const findings = await checkFindings(root, '2026-11-04T16:00', [OPEN_INCIDENT]);
     expect(findings.filter((f) => f.rule === 'schema')).toEqual([]);
   });
 
