@@ -99,7 +99,7 @@ Options:
     if (draft.nextUpdateBy !== undefined && values['next-update-by'] === undefined) {
       io.stderr.write(`next_update_by ${formatLocal(draft.nextUpdateBy, zone)} read from the text of the mail: check it\n`);
     }
-    if (owesNextUpdateTime(entry) && nextUpdateBy === undefined) {
+    if (owesNextUpdateTime(entry, incident) && nextUpdateBy === undefined) {
       io.stderr.write('note: an outbound update says when the next one comes; if the mail did, add next_update_by (or pass --next-update-by)\n');
     }
     const pm = incident.pm.email?.toLowerCase();

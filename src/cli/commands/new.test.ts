@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../core/config/config.ts';
 import { parseTimestamp } from '../../core/time/timestamp.ts';
 import { loadOneIncident } from '../../node/loadOneIncident.ts';
-import { checkFindings, commlog, copyFixture, OPEN_INCIDENT } from './writingTestKit.ts';
+import { checkFindings, commlog, copyFixture, OPEN_INCIDENT, RESOLVED_INCIDENT } from './writingTestKit.ts';
 
 const ZONE = 'Europe/London';
 const config = parseConfig(readFileSync(join(import.meta.dirname, 'fixtures/writing/commlog.config.yaml'), 'utf8'));
@@ -126,6 +126,15 @@ describe('commlog new entry', () => {
     const written = loaded().entries.at(-1)!;
     expect(written).toMatchObject({ kind: 'resolution', cc: [], contacts: [{ name: 'Ana Silva' }] });
     expect(written.nextUpdateBy).toBeUndefined();
+  });
+
+  it('proposes no next update after the incident was resolved', async () => {
+    const result = await commlog(['new', 'entry', RESOLVED_INCIDENT, '--root', root, '--at', '2026-10-28T10:00', '--direction', 'outbound', '--channel', 'email', '--contact', 'ben.okoro@acme.example', '--summary', 'Sent the incident report.'], root);
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toMatch(/next_update_by/);
+    expect(readFileSync(join(root, result.stdout.trim()), 'utf8')).not.toMatch(/next_update_by/);
+    const findings = await checkFindings(root, '2026-10-28T10:05', [RESOLVED_INCIDENT]);
+    expect(findings).toEqual([]);
   });
 
   it('writes an inbound call with the client words, commitments and done, read back unchanged', async () => {

@@ -219,7 +219,7 @@ async function newEntry(argv: string[], io: CliIO): Promise<number> {
       flag: 'next-update-by',
       message: 'Next update promised by',
       optional: true,
-      when: (a) => owesNextUpdateTime({ direction: a.direction as EntryDraft['direction'], kind: a.kind as Kind }),
+      when: (a) => owesNextUpdateTime({ at, direction: a.direction as EntryDraft['direction'], kind: a.kind as Kind }, incident),
       proposal: (a) => {
         const t = proposed(a).nextUpdateBy;
         return t === undefined ? undefined : timestampText(t, zone);

@@ -49,9 +49,10 @@ export interface PolicyDefaults {
   proposedNextUpdate: boolean;
 }
 
-/** An update that must say when the next one comes (rule next-update-missing). */
-export function owesNextUpdateTime(draft: Pick<EntryDraft, 'direction' | 'kind'>): boolean {
-  return draft.direction === 'outbound' && (draft.kind ?? 'update') !== 'resolution';
+/** An update that must say when the next one comes (rule next-update-missing): not after resolution. */
+export function owesNextUpdateTime(draft: Pick<EntryDraft, 'at' | 'direction' | 'kind'>, incident: Pick<Incident, 'resolvedAt'>): boolean {
+  const unresolved = incident.resolvedAt === undefined || draft.at < incident.resolvedAt;
+  return unresolved && draft.direction === 'outbound' && (draft.kind ?? 'update') !== 'resolution';
 }
 
 /** The project manager's mailbox for written channels, and the proposed next update time. */
@@ -64,7 +65,7 @@ export function applyPolicyDefaults(draft: EntryDraft, incident: Incident, confi
     defaults.pmCopied = cc.length > (draft.cc ?? []).length;
     out.cc = cc;
   }
-  if (draft.nextUpdateBy === undefined && owesNextUpdateTime(draft)) {
+  if (draft.nextUpdateBy === undefined && owesNextUpdateTime(draft, incident)) {
     out.nextUpdateBy = proposeNextUpdateBy(incident, draft.at, config);
     defaults.proposedNextUpdate = out.nextUpdateBy !== undefined;
   }
