@@ -1,7 +1,7 @@
 // The interactive path of `commlog new`, as a person meets it: the real command in a terminal
 // (tmux), answered key by key. Skipped where tmux is not installed.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyFixture, OPEN_INCIDENT } from './writingTestKit.ts';
@@ -65,6 +65,17 @@ describe.skipIf(!hasTmux)('commlog new on a terminal', () => {
     expect(text).toContain("summary: 'Workaround live: card payments flow again'");
     expect(text).toContain('next_update_by: 2026-11-02T14:30');
     expect(text).toContain('  - Priya Natarajan <priya.natarajan@fieldstone.example>');
+  }, 30_000);
+
+  it('writes nothing when the person cancels with Ctrl+C', async () => {
+    start(['new', 'entry', OPEN_INCIDENT, '--root', root, '--at', '2026-11-02T11:30']);
+    await answer('Direction', null);
+    await screenShows('? Channel');
+    tmux('send-keys', '-t', SESSION, 'C-c');
+    const done = await screenShows(/EXIT=\d/);
+    expect(done).toContain('commlog new: cancelled: nothing was written');
+    expect(done).toContain('EXIT=2');
+    expect(readdirSync(join(root, `incidents/${OPEN_INCIDENT}/log`))).toHaveLength(4);
   }, 30_000);
 
   it("proposes the client's usual project manager for a new incident", async () => {
