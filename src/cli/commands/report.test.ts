@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../core/config/config.ts';
@@ -97,6 +97,19 @@ describe('commlog report', () => {
     expect(text).toMatch(/^\| Mon 14 Sep 10:15 \| phone to the client \| Call with Gareth Pryce/m);
     // Contact details are not published unless the config says so.
     expect(text).not.toMatch(/@harbourlane\.example|\+44/);
+  });
+
+  it('drafts a report for every bundled example incident that passes the structure checks', async () => {
+    const ids = readdirSync(join(PROJECT, 'incidents'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(ids.length).toBeGreaterThan(5);
+    for (const id of ids) {
+      cpSync(join(PROJECT, 'incidents', id), join(root, 'incidents', id), { recursive: true });
+      rmSync(join(root, 'incidents', id, 'report.md'), { force: true });
+      expect((await commlog(['report', id, '--root', root], root)).code, id).toBe(0);
+      const findings = reportFindings(id);
+      expect(findings.filter((f) => f.rule !== 'report-empty' && f.rule !== 'report-missing'), id).toEqual([]);
+      expect(findings.filter((f) => f.rule === 'report-empty'), id).toHaveLength(4);
+    }
   });
 
   it('never overwrites an existing report', async () => {

@@ -6,7 +6,7 @@ import type { Config } from '../config/config.ts';
 import type { Incident, LogEntry } from '../model.ts';
 import { headingMatchers, type HeadingMatcher, type SectionRole } from '../report/headingMatch.ts';
 import type { Person } from '../schema/values.ts';
-import { instantToLocal, offsetAt, pad2, zoneAbbreviation } from '../time/zone.ts';
+import { instantToLocal, pad2, zoneAbbreviation } from '../time/zone.ts';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -83,7 +83,7 @@ function timelineOf(incident: Incident): string {
   if (incident.resolvedAt !== undefined) rows.push({ t: incident.resolvedAt, cells: [when(incident.resolvedAt), '—', 'resolved', ''] });
   // Stable: entries keep their log order; the opening and the resolution fall into place by time.
   rows.sort((a, b) => a.t - b.t);
-  const abbreviations = [...new Set([incident.openedAt, ...entries.map((e) => e.at)].map((t) => `${offsetAt(zone, t)}|${zoneAbbreviation(zone, t)}`))].map((k) => k.split('|')[1]);
+  const abbreviations = [...new Set(rows.map((row) => zoneAbbreviation(zone, row.t)))];
   const lines = [
     `All times ${abbreviations.join('/')} (${zone}).${hidden > 0 ? ` ${hidden} internal-only log ${hidden === 1 ? 'entry is' : 'entries are'} not listed.` : ''}`,
     '',
