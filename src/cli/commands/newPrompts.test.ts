@@ -29,7 +29,7 @@ function start(args: string[]): void {
 }
 
 async function screenShows(text: string | RegExp): Promise<string> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 30_000;
   for (;;) {
     const screen = tmux('capture-pane', '-p', '-t', SESSION);
     if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return screen;
@@ -65,7 +65,7 @@ describe.skipIf(!hasTmux)('commlog new on a terminal', () => {
     expect(text).toContain("summary: 'Workaround live: card payments flow again'");
     expect(text).toContain('next_update_by: 2026-11-02T14:30');
     expect(text).toContain('  - Priya Natarajan <priya.natarajan@fieldstone.example>');
-  }, 30_000);
+  }, 90_000);
 
   it('writes nothing when the person cancels with Ctrl+C', async () => {
     start(['new', 'entry', OPEN_INCIDENT, '--root', root, '--at', '2026-11-02T11:30']);
@@ -76,7 +76,7 @@ describe.skipIf(!hasTmux)('commlog new on a terminal', () => {
     expect(done).toContain('commlog new: cancelled: nothing was written');
     expect(done).toContain('EXIT=2');
     expect(readdirSync(join(root, `incidents/${OPEN_INCIDENT}/log`))).toHaveLength(4);
-  }, 30_000);
+  }, 90_000);
 
   it("proposes the client's usual project manager for a new incident", async () => {
     start(['new', 'incident', '--root', root, '--opened-at', '2026-11-05T10:00', '--priority', 'medium']);
@@ -91,5 +91,5 @@ describe.skipIf(!hasTmux)('commlog new on a terminal', () => {
     const text = readFileSync(join(root, 'incidents/2026-11-05-acme-stores-invoices-pdf-download-times/incident.md'), 'utf8');
     expect(text).toContain('title: Invoices PDF download times out');
     expect(text).toMatch(/pm:\n {2}name: Priya Natarajan\n {2}email: priya\.natarajan@fieldstone\.example/);
-  }, 30_000);
+  }, 90_000);
 });
