@@ -61,6 +61,12 @@ describe('bad input: each gives a clear schema finding, and the rest is still ch
     expect(warning).toMatchObject({ rule: 'schema', severity: 'warning', line: 9, message: 'Unknown field "next_udpate_by": did you mean "next_update_by"?' });
   });
 
+  it('still checks a report whose frontmatter is broken, and does not call it missing', () => {
+    const found = findingsOf('report-bad-frontmatter');
+    expect(found).toContainEqual(expect.objectContaining({ rule: 'schema', file: 'incidents/report-bad-frontmatter/report.md', line: 3 }));
+    expect(found.filter((f) => f.rule.startsWith('report-'))).toEqual([]);
+  });
+
   it('gives the same result on worker threads', async () => {
     const threaded = await checkRepository({ root, now: NOW, workers: 2 });
     expect(threaded).toEqual(result);

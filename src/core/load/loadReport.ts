@@ -2,14 +2,15 @@
 // body, whose structure the report module reads.
 import type { RuleFinding } from '../findings.ts';
 import type { InputFile } from '../model.ts';
-import { readFrontmatter } from './readFrontmatter.ts';
+import { readFrontmatterOrBody } from './readFrontmatter.ts';
 import { parseReport, type ReportDocument } from '../report/reportDocument.ts';
 import { reportFrontmatter, type ReportFrontmatter } from '../schema/report.ts';
 import { zodFindings } from './schemaFindings.ts';
 
 export function loadReport(file: InputFile, findings: RuleFinding[]): ReportDocument | undefined {
-  const fm = readFrontmatter(file, findings, { required: false });
+  const fm = readFrontmatterOrBody(file, findings, { required: false });
   if (!fm) return undefined;
+  if (!fm.ok) return parseReport({ file: file.path, body: fm.body, bodyLine: fm.bodyLine, frontmatter: {} });
   let frontmatter: ReportFrontmatter = {};
   const parsed = reportFrontmatter.safeParse(fm.data);
   if (parsed.success) frontmatter = parsed.data;

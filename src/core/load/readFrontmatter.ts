@@ -4,6 +4,19 @@ import { parseFrontmatter, type Frontmatter } from '../parse/frontmatter.ts';
 
 /** A file's frontmatter, or undefined after reporting why it cannot be read. */
 export function readFrontmatter(file: InputFile, findings: RuleFinding[], { required }: { required: boolean }): Frontmatter | undefined {
+  const result = readFrontmatterOrBody(file, findings, { required });
+  return result?.ok ? result : undefined;
+}
+
+/**
+ * Like readFrontmatter, but when only the YAML is wrong, still gives the body: a report whose
+ * frontmatter is broken is still a report, and its headings are still checked.
+ */
+export function readFrontmatterOrBody(
+  file: InputFile,
+  findings: RuleFinding[],
+  { required }: { required: boolean },
+): Frontmatter | { ok: false; body: string; bodyLine: number } | undefined {
   if (isUnreadable(file)) {
     findings.push({ rule: 'schema', file: file.path, message: file.problem });
     return undefined;
@@ -11,7 +24,7 @@ export function readFrontmatter(file: InputFile, findings: RuleFinding[], { requ
   const fm = parseFrontmatter(file.text);
   if (!fm.ok) {
     findings.push({ rule: 'schema', file: file.path, line: fm.line, message: `Cannot read the frontmatter: ${fm.message}` });
-    return undefined;
+    return fm.body ? { ok: false, body: fm.body.text, bodyLine: fm.body.line } : undefined;
   }
   if (required && !fm.hasFrontmatter) {
     findings.push({ rule: 'schema', file: file.path, line: 1, message: 'No frontmatter: the file must start with a line ---, then the YAML fields, then a line ---' });

@@ -24,6 +24,8 @@ export interface FrontmatterProblem {
   ok: false;
   message: string;
   line?: number;
+  /** The body, when the frontmatter is closed but its YAML is wrong: the rest is still readable. */
+  body?: { text: string; line: number };
 }
 
 const BOM = '\uFEFF';
@@ -53,20 +55,21 @@ export function parseFrontmatter(input: string): Frontmatter | FrontmatterProble
   let body = text.slice(close + 4);
   if (body[0] === '\r') body = body.slice(1);
   if (body[0] === '\n') body = body.slice(1);
+  const bodyLine = lineAt(text, text.length - body.length);
   const yaml = parseYaml(yamlText);
   if (!yaml.ok) {
     const line = yaml.offset === undefined ? undefined : 1 + lineAt(yamlText, yaml.offset);
-    return { ok: false, line, message: `the frontmatter is not valid YAML: ${yaml.reason}` };
+    return { ok: false, line, message: `the frontmatter is not valid YAML (${yaml.reason}): look for an unclosed quote or bracket, or a badly indented line, at or just before this line`, body: { text: body, line: bodyLine } };
   }
   if (yaml.value !== null && (typeof yaml.value !== 'object' || Array.isArray(yaml.value))) {
-    return { ok: false, line: 2, message: 'the frontmatter must be YAML fields (key: value), not a single value or a list' };
+    return { ok: false, line: 2, message: 'the frontmatter must be YAML fields (key: value), not a single value or a list', body: { text: body, line: bodyLine } };
   }
   return {
     ok: true,
     data: (yaml.value ?? {}) as Record<string, unknown>,
     hasFrontmatter: true,
     body,
-    bodyLine: lineAt(text, text.length - body.length),
+    bodyLine,
     lineOf: (path) => {
       const offset = yaml.offsetOf(path);
       return offset === undefined ? undefined : 1 + lineAt(yamlText, offset);
