@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RULES } from '../../core/findings.ts';
@@ -49,6 +49,14 @@ describe('commlog weekly', () => {
     expect(md).toContain('- **Next deadline:** — (resolved)');
     expect(md).toContain('- **Communication policy this week:** kept (no finding)');
     expect(md).not.toContain(OPEN_INCIDENT);
+  });
+
+  it('counts a missing resolution notice in the week of the resolution', async () => {
+    rmSync(join(root, `incidents/${RESOLVED_INCIDENT}/log/2026-10-27T1130-email-out.md`));
+    const md = (await weekly('--week', '2026-W44', '--now', '2026-11-20T12:00')).stdout;
+    expect(md).toMatch(/- \*\*Communication policy this week:\*\* 1 finding:\n {2}- resolution-notice: /);
+    const later = (await weekly('--week', '2026-W45', '--now', '2026-11-20T12:00')).stdout;
+    expect(later).not.toContain('resolution-notice');
   });
 
   it('says so when no incident was open', async () => {
