@@ -38,7 +38,11 @@ function summarise(incidents: readonly ArchiveIncident[]) {
 
 export function clientRecord(group: ClientGroup): ClientRecord {
   const byYear = new Map<number, ArchiveIncident[]>();
-  for (const i of group.incidents) byYear.set(i.year, [...(byYear.get(i.year) ?? []), i]);
+  for (const i of group.incidents) {
+    const year = byYear.get(i.year);
+    if (year) year.push(i);
+    else byYear.set(i.year, [i]);
+  }
   const all = summarise(group.incidents);
   return {
     open: group.incidents.filter((i) => i.status === 'open').length,

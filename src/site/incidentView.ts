@@ -133,7 +133,9 @@ export function buildView(incident: Incident, findings: readonly Finding[], conf
     if (f.due !== undefined) {
       timeline.push({ kind: 'finding', at: f.due, time: localTime(f.due, zone), label: `${dueLabel(f)} ${clockTime(f.due, zone)} — missed`, finding: f });
     } else if (publishedFiles.has(f.file)) {
-      notesByFile.set(f.file, [...(notesByFile.get(f.file) ?? []), f]);
+      const notes = notesByFile.get(f.file);
+      if (notes) notes.push(f);
+      else notesByFile.set(f.file, [f]);
     } else {
       otherFindings.push(f);
     }

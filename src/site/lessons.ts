@@ -21,7 +21,9 @@ export function rootCauseGroups(archive: Archive): RootCauseGroup[] {
   for (const i of archive.incidents) {
     if (!i.report?.rootCause && !i.report?.rootCauseCategory) continue;
     const key = i.report.rootCauseCategory ?? i.category ?? NO_CATEGORY;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
   }
   return [...groups.entries()].map(([category, incidents]) => ({ category, incidents })).sort((a, b) => b.incidents.length - a.incidents.length || a.category.localeCompare(b.category));
 }
