@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from './markdown.ts';
+import { renderMarkdown, renderThroughPipeline } from './markdown.ts';
 import { EMAIL_WITHHELD, PHONE_WITHHELD, redactContacts } from './redact.ts';
 
 const hidden = { contactDetails: false };
@@ -94,5 +94,42 @@ describe('contact details hidden in markup', () => {
       expect(html).not.toContain('jo@acme.example');
       expect(html).not.toContain('mailto');
     }
+  });
+});
+
+describe('plain prose', () => {
+  const fullPipeline = async () => {
+    const { unified } = await import('unified');
+    const remarkParse = (await import('remark-parse')).default;
+    const remarkGfm = (await import('remark-gfm')).default;
+    const remarkRehype = (await import('remark-rehype')).default;
+    const rehypeRaw = (await import('rehype-raw')).default;
+    const rehypeSanitize = (await import('rehype-sanitize')).default;
+    const rehypeStringify = (await import('rehype-stringify')).default;
+    return unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize).use(rehypeStringify);
+  };
+
+  it('renders any text as the pipeline does: the plain-prose shortcut changes nothing', async () => {
+    const fc = (await import('fast-check')).default;
+    const piece = fc.constantFrom('word', 'Ünïcode', '2026', '09:05', ' ', '  ', '\t', '\n', '\n\n', ' \n', '.', ',', '-', '+', '=', '*', '#', '>', '1.', '2)', '"', "'", '(', ')', '?', ':', ';', '/', '%', '$', '\u00a0', '    ', '```', '[', '<b>', '&amp;', '_', '|', '~', '@x.example', 'http://a.example', '+44 20 7946 0123');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        for (const contactDetails of [true, false]) {
+          expect(renderMarkdown(text, { contactDetails })).toBe(renderThroughPipeline(text, { contactDetails }));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('renders plain prose as the full GFM and raw-HTML pipeline does', async () => {
+    const full = await fullPipeline();
+    const text = '  First line of a paragraph,\nsecond line 09:05 (see 2026-11-02).\t\n\n\n Next "quoted" paragraph; 3 of 12 nodes.\n';
+    expect(renderMarkdown(text, { contactDetails: true })).toBe(String(full.processSync(text)));
+  });
+
+  it('withholds phone numbers in plain prose too', () => {
+    expect(renderMarkdown('Call 020 7946 0958 today.\n\nThanks', { contactDetails: false })).toBe(`<p>Call ${PHONE_WITHHELD} today.</p>\n<p>Thanks</p>`);
   });
 });
