@@ -133,3 +133,25 @@ describe('plain prose', () => {
     expect(renderMarkdown('Call 020 7946 0958 today.\n\nThanks', { contactDetails: false })).toBe(`<p>Call ${PHONE_WITHHELD} today.</p>\n<p>Thanks</p>`);
   });
 });
+
+describe('GFM without literal autolinks', () => {
+  it('renders tables, task lists and strikethrough as full GFM does when no autolink can occur', async () => {
+    const fc = (await import('fast-check')).default;
+    const { unified } = await import('unified');
+    const remarkParse = (await import('remark-parse')).default;
+    const remarkGfm = (await import('remark-gfm')).default;
+    const remarkRehype = (await import('remark-rehype')).default;
+    const rehypeSanitize = (await import('rehype-sanitize')).default;
+    const rehypeStringify = (await import('rehype-stringify')).default;
+    const full = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify);
+    // (With contact details published, so that addresses in the pieces stay as GFM renders them.)
+    const piece = fc.constantFrom('word', ' ', '\n', '\n\n', '| a | b |\n| - | - |\n| 1 | 2 |\n', '- [ ] open\n', '- [x] done\n', '~~gone~~', '~one~', '*em*', '**strong**', '# Heading\n', '1. item\n', '`code`', '[link](/x)', '.', ',', '|', '~', '[ ]', '-', '09:05', ' 10:15:30', 'http:/', 'www', 'www.x.example', 'https://x.example/a', 'mailto:', 'x@y.example', '[^1]', '[^1]: note\n', 'WWW.X.EXAMPLE', 'HTTP://X.EXAMPLE');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(renderMarkdown(text, { contactDetails: true })).toBe(String(full.processSync(text)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

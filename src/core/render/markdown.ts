@@ -5,6 +5,12 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -54,10 +60,20 @@ const processors = new Map<string, Processor<any, any, any, any, string>>();
 // footnotes, literal autolinks) parses the same without the extension, and text without `<`
 // has no raw HTML: such text, most log entries, takes the light pipeline. (Its output is also
 // truer to CommonMark: the raw-HTML re-parse drops a blank first line of a code block.)
-const GFM_TRIGGER = /[|~@]|\[[ xX]\]|\[\^|www\.|https?:/;
+const GFM_TRIGGER = /[|~@]|\[[ xX]\]|\[\^|www\.|https?:/i;
+// Of GFM, literal autolinks cost the most to parse (every character is a possible start): a text
+// that cannot hold one (nor a footnote) is parsed with tables, task lists and strikethrough only.
+const AUTOLINK_OR_FOOTNOTE_TRIGGER = /@|www\.|https?:\/\/|mailto:|xmpp:|\[\^/i;
+
+/** GFM without literal autolinks and footnotes, as remark-gfm adds its parts. */
+function gfmWithoutAutolinks(this: Processor<any, any, any, any, any>) {
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmTaskListItem(), gfmStrikethrough());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown(), gfmStrikethroughFromMarkdown());
+}
 
 interface Features {
-  gfm: boolean;
+  gfm: false | 'full' | 'no-autolinks';
   raw: boolean;
   /** Whether the text may hold contact details to withhold. */
   contacts: boolean;
@@ -69,7 +85,12 @@ function processor(options: RenderOptions, features: Features): Processor<any, a
   const key = `${withhold}|${offset}|${features.gfm}|${features.raw}`;
   let p = processors.get(key);
   if (!p) {
-    const parsed = features.gfm ? unified().use(remarkParse).use(remarkGfm) : unified().use(remarkParse);
+    const parsed =
+      features.gfm === 'full'
+        ? unified().use(remarkParse).use(remarkGfm)
+        : features.gfm === 'no-autolinks'
+          ? unified().use(remarkParse).use(gfmWithoutAutolinks)
+          : unified().use(remarkParse);
     const hast = features.raw ? parsed.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw) : parsed.use(remarkRehype);
     const base = hast.use(rehypeSanitize, defaultSchema);
     const withContacts = withhold ? base.use(withheldContacts) : base;
@@ -118,6 +139,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions): string
 export function renderThroughPipeline(markdown: string, options: RenderOptions): string {
   const raw = markdown.includes('<');
   // Raw HTML and character references can hide an address: then always withhold through the tree.
-  const features = { gfm: GFM_TRIGGER.test(markdown), raw, contacts: raw || markdown.includes('&') || mayContainContacts(markdown) };
+  const gfm = !GFM_TRIGGER.test(markdown) ? false : AUTOLINK_OR_FOOTNOTE_TRIGGER.test(markdown) ? 'full' : 'no-autolinks';
+  const features: Features = { gfm, raw, contacts: raw || markdown.includes('&') || mayContainContacts(markdown) };
   return String(processor(options, features).processSync(markdown));
 }
