@@ -4,7 +4,8 @@
 // no body is held in memory for the whole build.
 import type { Config } from '../core/config/config.ts';
 import type { Finding } from '../core/findings.ts';
-import type { Commitment, Incident, LogEntry, Person } from '../core/model.ts';
+import type { Commitment, Incident, LogEntry } from '../core/model.ts';
+import type { Person } from '../core/schema/values.ts';
 import { renderMarkdown } from '../core/render/markdown.ts';
 import { redactContacts } from '../core/render/redact.ts';
 import { clockTime, formatElapsed, localTime } from './format.ts';
