@@ -7,7 +7,7 @@
 // Corpora are generated once into /tmp/commlog-bench-<N> and reused; --keep keeps the builds.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -22,10 +22,25 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; ms: number; peakKiB: number; output: string }> {
+interface RunResult {
+  code: number;
+  ms: number;
+  peakKiB: number;
+  /** User + system CPU seconds of the process and its children (GNU time), when available. */
+  cpuSeconds?: number;
+  output: string;
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
   return new Promise((done) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd: PROJECT, env: { ...process.env, ...env } });
+    const timeFile = join(tmpdir(), `commlog-bench-time-${process.pid}`);
+    const timed = existsSync(GNU_TIME);
+    const child = timed
+      ? spawn(GNU_TIME, ['-o', timeFile, '-f', '%U %S', command, ...args], { cwd: PROJECT, env: { ...process.env, ...env } })
+      : spawn(command, args, { cwd: PROJECT, env: { ...process.env, ...env } });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -33,7 +48,13 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{
     const sample = setInterval(() => (peakKiB = Math.max(peakKiB, treeRssKiB(child.pid!))), 250);
     child.on('close', (code) => {
       clearInterval(sample);
-      done({ code: code ?? 1, ms: performance.now() - started, peakKiB, output });
+      let cpuSeconds: number | undefined;
+      if (timed && existsSync(timeFile)) {
+        const [user, system] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+        cpuSeconds = user + system;
+        rmSync(timeFile, { force: true });
+      }
+      done({ code: code ?? 1, ms: performance.now() - started, peakKiB, cpuSeconds, output });
     });
   });
 }
@@ -106,6 +127,7 @@ for (const n of sizes) {
   for (let i = 0; i < runs; i++) {
     const dist = `/tmp/commlog-bench-dist-${n}`;
     rmSync(dist, { recursive: true, force: true });
+    const loadBefore = loadavg()[0];
     const r = await run(process.execPath, [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], {
       COMMLOG_ROOT: root,
       COMMLOG_NOW: NOW,
@@ -119,12 +141,14 @@ for (const n of sizes) {
     const incident = pageWeight(dist, '/', join(dist, 'incidents', sample, 'index.html'));
     const index = statSync(join(dist, 'archive-index.json')).size;
     const indexGzip = gzipSync(readFileSync(join(dist, 'archive-index.json'))).length;
-    const row = `| ${n} | ${pages} | ${(r.ms / 1000).toFixed(1)} s | ${((r.ms / n)).toFixed(1)} ms | ${(r.peakKiB / 2 ** 20).toFixed(2)} GiB | ${kib(archive.raw)} (${kib(archive.gzip)} gz) | ${kib(incident.raw)} (${kib(incident.gzip)} gz) | ${kib(index)} (${kib(indexGzip)} gz) |`;
+    const cpu = r.cpuSeconds === undefined ? '—' : `${r.cpuSeconds.toFixed(0)} s`;
+    const load = `${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}`;
+    const row = `| ${n} | ${pages} | ${(r.ms / 1000).toFixed(1)} s | ${cpu} | ${load} | ${((r.ms / n)).toFixed(1)} ms | ${(r.peakKiB / 2 ** 20).toFixed(2)} GiB | ${kib(archive.raw)} (${kib(archive.gzip)} gz) | ${kib(incident.raw)} (${kib(incident.gzip)} gz) | ${kib(index)} (${kib(indexGzip)} gz) |`;
     console.log(row);
     rows.push(row);
     if (!values.keep) rmSync(dist, { recursive: true, force: true });
   }
 }
-console.log('\n| incidents | pages | build | per incident | peak memory (tree) | archive page | incident page (median id) | filter index (on first use) |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('\n| incidents | pages | build (wall) | CPU (user+sys) | load average | wall per incident | peak memory (tree) | archive page | incident page (median id) | filter index (on first use) |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) console.log(r);
