@@ -252,6 +252,11 @@ describe('browsing the archive', () => {
     await shot(archivePage, '08-archive-phone-dark');
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.site-nav').isVisible()).resolves.toBe(false);
+    // Reports go to clients as PDF: the page prints, several A4 pages, in light colours.
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(255, 255, 255)');
     await page.context().close();
     await archivePage.context().close();
   }, 60_000);
