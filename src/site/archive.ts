@@ -7,6 +7,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MessagePort, Worker } from 'node:worker_threads';
 import type { Config } from '../core/config/config.ts';
+import { findRecurrences, type Recurrence } from '../core/metrics/recurrence.ts';
 import { listIncidentIds, readConfig } from '../node/repository.ts';
 import type { ArchiveIncident } from './archiveIncident.ts';
 import type { IncidentView } from './incidentView.ts';
@@ -34,6 +35,8 @@ export interface Archive {
   withheld: number;
   /** Where the loader threads left each incident page's content. */
   pageCache: string;
+  /** Incident id -> how it recurs (same client or category within 90 days), for those that do. */
+  recurrences: Map<string, Recurrence>;
 }
 
 /** What the search-index integration offers the build (searchIndex.ts): a port per loader. */
@@ -89,7 +92,8 @@ async function buildArchive(): Promise<Archive> {
   incidents.sort((a, b) => b.openedAt - a.openedAt || (a.id < b.id ? -1 : 1));
   const byId = new Map(incidents.map((i) => [i.id, i]));
   for (const i of incidents) i.related = i.related.filter((r) => byId.has(r));
-  return { root, config, now, incidents, byId, clients: groupByClient(incidents), withheld, pageCache };
+  const recurrences = new Map(findRecurrences(incidents).map((r) => [r.id, r]));
+  return { root, config, now, incidents, byId, clients: groupByClient(incidents), withheld, pageCache, recurrences };
 }
 
 function groupByClient(incidents: readonly ArchiveIncident[]): ClientGroup[] {

@@ -1,6 +1,6 @@
 // The lessons learned across the archive: root causes by category, every prevention action
 // (open first), and recurring problems.
-import { findRecurrences, type Recurrence } from '../core/metrics/recurrence.ts';
+import type { Recurrence } from '../core/metrics/recurrence.ts';
 import type { Archive, ArchiveIncident } from './archive.ts';
 import type { PreventionAction } from './reportDigest.ts';
 
@@ -41,7 +41,7 @@ export interface RecurrenceRow extends Recurrence {
 
 /** Recurrences, newest first. */
 export function recurrences(archive: Archive): RecurrenceRow[] {
-  return findRecurrences(archive.incidents)
+  return [...archive.recurrences.values()]
     .map((r) => ({ ...r, incident: archive.byId.get(r.id)! }))
     .sort((a, b) => b.incident.openedAt - a.incident.openedAt);
 }

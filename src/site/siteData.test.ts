@@ -1,5 +1,6 @@
 // The site's pure helpers over archive summaries: the filter index, lessons and client records.
 import { describe, expect, it } from 'vitest';
+import { findRecurrences } from '../core/metrics/recurrence.ts';
 import type { Archive, ArchiveIncident, ClientGroup } from './archive.ts';
 import { buildArchiveIndex, ROW } from './archiveIndex.ts';
 import { clientRecord } from './clients.ts';
@@ -34,7 +35,8 @@ function summary(id: string, day: number, fields: Partial<ArchiveIncident> = {})
 
 function archiveOf(incidents: ArchiveIncident[]): Archive {
   const sorted = [...incidents].sort((a, b) => b.openedAt - a.openedAt);
-  return { incidents: sorted, byId: new Map(sorted.map((i) => [i.id, i])) } as Archive;
+  const recurrences = new Map(findRecurrences(sorted).map((r) => [r.id, r]));
+  return { incidents: sorted, byId: new Map(sorted.map((i) => [i.id, i])), recurrences } as Archive;
 }
 
 describe('buildArchiveIndex', () => {
