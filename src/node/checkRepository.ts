@@ -13,8 +13,12 @@ import { listIncidentIds, readConfig, UsageError } from './repository.ts';
 
 /** Below this many incidents a worker costs more to start than it saves. */
 const INCIDENTS_PER_WORKER = 500;
-/** A larger young generation: the checker makes many short-lived objects. */
-const WORKER_YOUNG_GENERATION_MB = 64;
+/**
+ * Worker heaps: a larger young generation, as the checker makes many short-lived objects, and a
+ * small old generation, as a worker keeps little (it posts its results in batches); left to
+ * itself V8 lets garbage grow the heap to gigabytes before collecting it.
+ */
+const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 256 };
 
 export interface CheckOptions {
   root: string;
@@ -78,11 +82,13 @@ function inWorkers(job: IncidentsToCheck, count: number): Promise<CheckedInciden
     shares.map(
       (ids) =>
         new Promise<CheckedIncidents>((resolve, reject) => {
-          const worker = new Worker(new URL('./checkWorker.ts', import.meta.url), {
-            workerData: { ...job, ids },
-            resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+          const worker = new Worker(new URL('./checkWorker.ts', import.meta.url), { workerData: { ...job, ids }, resourceLimits: WORKER_RESOURCE_LIMITS });
+          const share: CheckedIncidents = { summaries: [], findings: [] };
+          worker.on('message', (batch: CheckedIncidents | 'done') => {
+            if (batch === 'done') return resolve(share);
+            for (const s of batch.summaries) share.summaries.push(s);
+            for (const f of batch.findings) share.findings.push(f);
           });
-          worker.once('message', resolve);
           worker.once('error', reject);
         }),
     ),
