@@ -7,9 +7,6 @@ export interface CliIO {
 }
 
 export interface Command {
-  name: string;
-  /** One line for `commlog --help`. */
-  summary: string;
   /** The full `--help` text. */
   help: string;
   run(argv: string[], io: CliIO): Promise<number>;

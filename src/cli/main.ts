@@ -3,19 +3,28 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../core/config/config.ts';
 import { UsageError } from '../node/repository.ts';
-import { checkCommand } from './commands/check.ts';
-import { dueCommand } from './commands/due.ts';
-import { commentCommand } from './commands/comment.ts';
-import { remindCommand } from './commands/remind.ts';
-import { newCommand } from './commands/new.ts';
-import { importEmailCommand } from './commands/importEmail.ts';
-import { reportCommand } from './commands/report.ts';
-import { confirmCommand } from './commands/confirm.ts';
-import { weeklyCommand } from './commands/weekly.ts';
-import { draftCommand } from './commands/draft.ts';
 import { EXIT_USAGE, type CliIO, type Command } from './io.ts';
 
-const COMMANDS: Command[] = [checkCommand, dueCommand, remindCommand, commentCommand, newCommand, importEmailCommand, reportCommand, confirmCommand, weeklyCommand, draftCommand];
+interface CommandEntry {
+  name: string;
+  /** One line for `commlog --help`. */
+  summary: string;
+  /** Loaded on use: a check need not load the mail parser or the GitHub client. */
+  load: () => Promise<Command>;
+}
+
+const COMMANDS: CommandEntry[] = [
+  { name: 'check', summary: 'check incidents against the data format and the communication policy', load: async () => (await import('./commands/check.ts')).checkCommand },
+  { name: 'due', summary: 'what is owed to whom next, overdue first', load: async () => (await import('./commands/due.ts')).dueCommand },
+  { name: 'new', summary: 'scaffold a new incident or log entry (asks on a terminal)', load: async () => (await import('./commands/new.ts')).newCommand },
+  { name: 'import-email', summary: 'turn an e-mail (.eml) into a log entry', load: async () => (await import('./commands/importEmail.ts')).importEmailCommand },
+  { name: 'report', summary: "draft an incident's report.md from incident.md and the log", load: async () => (await import('./commands/report.ts')).reportCommand },
+  { name: 'confirm', summary: 'put a conversation in writing: a confirmation as Markdown or an e-mail draft', load: async () => (await import('./commands/confirm.ts')).confirmCommand },
+  { name: 'weekly', summary: "the PM's weekly status update of every incident open that week", load: async () => (await import('./commands/weekly.ts')).weeklyCommand },
+  { name: 'draft', summary: 'draft a message from a template (acknowledgement, update, resolved, maintenance)', load: async () => (await import('./commands/draft.ts')).draftCommand },
+  { name: 'remind', summary: 'keep one GitHub issue per open incident with an obligation overdue or due soon', load: async () => (await import('./commands/remind.ts')).remindCommand },
+  { name: 'comment', summary: 'keep one comment on the pull request with the findings of `check --format json`', load: async () => (await import('./commands/comment.ts')).commentCommand },
+];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -50,11 +59,12 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.stdout.write(`${version()}\n`);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`commlog: unknown command "${name}" (commands: ${COMMANDS.map((c) => c.name).join(', ')}; see commlog --help)\n`);
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(command.help.endsWith('\n') ? command.help : `${command.help}\n`);
     return 0;
@@ -63,11 +73,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
-      io.stderr.write(`commlog ${command.name}: ${error.message}\n`);
+      io.stderr.write(`commlog ${name}: ${error.message}\n`);
       return EXIT_USAGE;
     }
     // A bug, not bad input: one line, and the stack only on request.
-    io.stderr.write(`commlog ${command.name}: internal error: ${(error as Error).message} (set COMMLOG_DEBUG=1 for details, and please report it)\n`);
+    io.stderr.write(`commlog ${name}: internal error: ${(error as Error).message} (set COMMLOG_DEBUG=1 for details, and please report it)\n`);
     if (io.env.COMMLOG_DEBUG) io.stderr.write(`${(error as Error).stack}\n`);
     return EXIT_USAGE;
   }

@@ -10,8 +10,6 @@ import { EXIT_FINDINGS, EXIT_OK, type Command } from '../io.ts';
 const FORMATS = ['text', 'json', 'github'] as const;
 
 export const checkCommand: Command = {
-  name: 'check',
-  summary: 'check incidents against the data format and the communication policy',
   help: `Usage: commlog check [INCIDENT...] [options]
 
 Checks every incident (or only those named) against the rules of the data format and the

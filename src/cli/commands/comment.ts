@@ -13,8 +13,6 @@ import { parseCommandArgs, rootOf } from '../args.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../io.ts';
 
 export const commentCommand: Command = {
-  name: 'comment',
-  summary: 'keep one comment on the pull request with the findings of `check --format json`',
   help: `Usage: commlog comment --report FILE [options]
 
 Writes the findings of a check report onto the pull request as one comment: created on the

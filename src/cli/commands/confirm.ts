@@ -9,8 +9,6 @@ import { oneOf, parseCommandArgs, rootOf } from '../args.ts';
 import { EXIT_OK, type Command } from '../io.ts';
 
 export const confirmCommand: Command = {
-  name: 'confirm',
-  summary: 'put a conversation in writing: a confirmation as Markdown or an e-mail draft',
   help: `Usage: commlog confirm INCIDENT ENTRY [options]
 
 "Put it in writing": a confirmation of the conversation logged in ENTRY (its file name in

@@ -9,8 +9,6 @@ import { oneOf, parseCommandArgs, parseNow, rootOf } from '../args.ts';
 import { EXIT_OK, type Command } from '../io.ts';
 
 export const draftCommand: Command = {
-  name: 'draft',
-  summary: 'draft a message from a template (acknowledgement, update, resolved, maintenance)',
   help: `Usage: commlog draft INCIDENT --template NAME [options]
        commlog draft --list
 

@@ -10,8 +10,6 @@ import { useColour } from '../format/text.ts';
 import { EXIT_OK, type Command } from '../io.ts';
 
 export const dueCommand: Command = {
-  name: 'due',
-  summary: 'what is owed to whom next, overdue first',
   help: `Usage: commlog due [INCIDENT...] [options]
 
 For every open incident (or only those named), the next deadline of each obligation that

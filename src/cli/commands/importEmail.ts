@@ -14,8 +14,6 @@ import { parseCommandArgs, rootOf } from '../args.ts';
 import { EXIT_OK, type Command } from '../io.ts';
 
 export const importEmailCommand: Command = {
-  name: 'import-email',
-  summary: 'turn an e-mail (.eml) into a log entry',
   help: `Usage: commlog import-email FILE.eml INCIDENT [options]
 
 Turns a real e-mail (RFC 5322, as saved by a mail client) into a log entry of INCIDENT and

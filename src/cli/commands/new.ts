@@ -107,8 +107,6 @@ const ENTRY_OPTIONS = {
 } as const;
 
 export const newCommand: Command = {
-  name: 'new',
-  summary: 'scaffold a new incident or log entry (asks on a terminal)',
   help: HELP,
   async run(argv, io) {
     const [what, ...rest] = argv;

@@ -12,8 +12,6 @@ import { parseCommandArgs, parseNow, rootOf } from '../args.ts';
 import { EXIT_OK, EXIT_USAGE, type Command } from '../io.ts';
 
 export const remindCommand: Command = {
-  name: 'remind',
-  summary: 'keep one GitHub issue per open incident with an obligation overdue or due soon',
   help: `Usage: commlog remind [options]
 
 Keeps one GitHub issue per open incident that has an obligation (see commlog due) overdue

@@ -7,8 +7,6 @@ import { parseCommandArgs, rootOf } from '../args.ts';
 import { EXIT_OK, type Command } from '../io.ts';
 
 export const reportCommand: Command = {
-  name: 'report',
-  summary: "draft an incident's report.md from incident.md and the log",
   help: `Usage: commlog report INCIDENT [options]
 
 Writes incidents/INCIDENT/report.md with every required heading of the config, in order, and

@@ -8,8 +8,6 @@ import { parseCommandArgs, parseNow, rootOf } from '../args.ts';
 import { EXIT_OK, type Command } from '../io.ts';
 
 export const weeklyCommand: Command = {
-  name: 'weekly',
-  summary: "the PM's weekly status update of every incident open that week",
   help: `Usage: commlog weekly [options]
 
 The project manager's weekly status update, as Markdown: every incident open at some time
