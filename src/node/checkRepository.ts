@@ -28,7 +28,7 @@ export interface CheckOptions {
   config?: Config;
   /** `--since REF`: only incidents changed since REF, plus log-immutable against it. */
   since?: string;
-  /** Worker threads to use; default: one per core, fewer for small repositories. */
+  /** Threads to use (this one and workers); default: one per core, fewer for small repositories. */
   workers?: number;
 }
 
@@ -57,7 +57,7 @@ export async function checkRepository(options: CheckOptions): Promise<Repository
 
   const job: IncidentsToCheck = { root: options.root, now: options.now, config, ids, knownIds: allIds };
   const workers = Math.min(options.workers ?? Math.min(availableParallelism(), Math.floor(ids.length / INCIDENTS_PER_WORKER)), ids.length);
-  const parts = workers > 1 ? await inWorkers(job, workers) : [checkIncidents(job)];
+  const parts = workers > 1 ? await inThreads(job, workers) : [checkIncidents(job)];
 
   const summaries = parts.flatMap((p) => p.summaries).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const findings = parts.flatMap((p) => p.findings);
@@ -72,25 +72,25 @@ export async function checkRepository(options: CheckOptions): Promise<Repository
 }
 
 /**
- * Runs contiguous shares of the (sorted) ids, so the shares' findings come back in order and
- * the final sort has little to do.
+ * Runs contiguous shares of the (sorted) ids, one on this thread and the others on worker
+ * threads, so the shares' findings come back in order and the final sort has little to do.
  */
-function inWorkers(job: IncidentsToCheck, count: number): Promise<CheckedIncidents[]> {
+async function inThreads(job: IncidentsToCheck, count: number): Promise<CheckedIncidents[]> {
   const size = Math.ceil(job.ids.length / count);
-  const shares = Array.from({ length: count }, (_, w) => job.ids.slice(w * size, (w + 1) * size));
-  return Promise.all(
-    shares.map(
-      (ids) =>
-        new Promise<CheckedIncidents>((resolve, reject) => {
-          const worker = new Worker(new URL('./checkWorker.ts', import.meta.url), { workerData: { ...job, ids }, resourceLimits: WORKER_RESOURCE_LIMITS });
-          const share: CheckedIncidents = { summaries: [], findings: [] };
-          worker.on('message', (batch: CheckedIncidents | 'done') => {
-            if (batch === 'done') return resolve(share);
-            for (const s of batch.summaries) share.summaries.push(s);
-            for (const f of batch.findings) share.findings.push(f);
-          });
-          worker.once('error', reject);
-        }),
-    ),
+  const [own, ...others] = Array.from({ length: count }, (_, w) => job.ids.slice(w * size, (w + 1) * size));
+  const elsewhere = others.map(
+    (ids) =>
+      new Promise<CheckedIncidents>((resolve, reject) => {
+        const worker = new Worker(new URL('./checkWorker.ts', import.meta.url), { workerData: { ...job, ids }, resourceLimits: WORKER_RESOURCE_LIMITS });
+        const share: CheckedIncidents = { summaries: [], findings: [] };
+        worker.on('message', (batch: CheckedIncidents | 'done') => {
+          if (batch === 'done') return resolve(share);
+          for (const s of batch.summaries) share.summaries.push(s);
+          for (const f of batch.findings) share.findings.push(f);
+        });
+        worker.once('error', reject);
+      }),
   );
+  const here = checkIncidents({ ...job, ids: own });
+  return [here, ...(await Promise.all(elsewhere))];
 }
