@@ -35,7 +35,7 @@ function serialise(node: unknown, label: string): string {
 
 const common = (months: readonly string[]) => ({
   document: document as unknown as Document,
-  width: 760,
+  width: 900,
   height: 280,
   marginLeft: 48,
   marginBottom: 40,
