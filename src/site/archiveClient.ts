@@ -162,7 +162,7 @@ export function enhanceArchive(): void {
     return tr;
   }
 
-  function pager(total: number, pages: number, render: () => void): void {
+  function pager(pages: number, render: () => void): void {
     more.replaceChildren();
     more.hidden = pages <= 1;
     if (pages <= 1) return;
@@ -199,7 +199,7 @@ export function enhanceArchive(): void {
     tbody.replaceChildren(...rows.slice(page * pageSize, (page + 1) * pageSize).map((r) => rowElement(r, ix)));
     status.textContent = `${rows.length} of ${ix.rows.length} incidents match.`;
     if (caption) caption.textContent = `Incidents matching the filters, by ${key} (${dir > 0 ? 'ascending' : 'descending'})`;
-    pager(rows.length, pages, () => browse(c, generation));
+    pager(pages, () => browse(c, generation));
   }
 
   async function search(c: ReturnType<typeof chosen>, mine: number): Promise<void> {
@@ -223,7 +223,7 @@ export function enhanceArchive(): void {
     tbody.replaceChildren(...rows);
     status.textContent = found.results.length === 0 ? `No incident mentions “${c.q}”.` : `${found.results.length} ${found.results.length === 1 ? 'incident mentions' : 'incidents mention'} “${c.q}”, best matches first.`;
     if (caption) caption.textContent = `Search results for “${c.q}”`;
-    pager(found.results.length, pages, () => search(c, generation));
+    pager(pages, () => search(c, generation));
   }
 
   async function update(resetPage = true): Promise<void> {
