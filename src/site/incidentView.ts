@@ -3,7 +3,7 @@
 // the report rendered. Built in a loader worker and handed to the page through a cache file, so
 // no body is held in memory for the whole build.
 import type { Config } from '../core/config/config.ts';
-import type { Finding } from '../core/findings.ts';
+import { RULES, type Finding } from '../core/findings.ts';
 import type { Commitment, Incident, LogEntry } from '../core/model.ts';
 import type { Person } from '../core/schema/values.ts';
 import { renderMarkdown } from '../core/render/markdown.ts';
@@ -129,6 +129,9 @@ export function buildView(incident: Incident, findings: readonly Finding[], conf
   const otherFindings: Finding[] = [];
   const notesByFile = new Map<string, Finding[]>();
   for (const found of findings) {
+    // Readers see how we kept the communication policy; problems of the files themselves
+    // (validity findings) are for the maintainers and `commlog check`.
+    if (RULES[found.rule].family !== 'compliance') continue;
     // Messages may quote addresses (the PM's in cc-pm): withheld like any other text.
     const f = { ...found, message: redact(found.message) };
     if (f.due !== undefined) {
