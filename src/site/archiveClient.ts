@@ -1,8 +1,7 @@
 // The archive page in the browser: filters, sorting and full-text search over the whole archive.
 // Filtering and sorting use the compact archive index; search uses the Pagefind index. Rows are
 // built with DOM calls, never from HTML strings, so no title can inject markup.
-import type { ArchiveIndex, IndexRow } from './archiveIndex.ts';
-import { ROW } from './archiveIndex.ts';
+import { ROW, type ArchiveIndex, type IndexRow, type ResultMeta } from './archiveRows.ts';
 import { formatElapsed } from './elapsed.ts';
 
 type SortKey = 'title' | 'client' | 'opened' | 'priority' | 'severity' | 'status' | 'tta' | 'ttr' | 'compliance';
@@ -10,7 +9,7 @@ const FILTERS = ['status', 'priority', 'severity', 'client', 'category', 'year']
 const SEARCH_PAGE = 50;
 
 interface PagefindResult {
-  data(): Promise<{ url: string; excerpt: string }>;
+  data(): Promise<{ url: string; excerpt: string; meta: ResultMeta }>;
 }
 interface Pagefind {
   mergeIndex(path: string): Promise<void>;
@@ -32,7 +31,6 @@ export function enhanceArchive(): void {
   form.hidden = false;
 
   let index: ArchiveIndex | undefined;
-  let byId = new Map<string, IndexRow>();
   let pagefind: Pagefind | undefined;
   let sort: { key: SortKey; dir: 1 | -1 } = { key: 'opened', dir: -1 };
   let page = 0;
@@ -42,7 +40,6 @@ export function enhanceArchive(): void {
     if (!index) {
       const response = await fetch(`${base}archive-index.json`);
       index = (await response.json()) as ArchiveIndex;
-      byId = new Map(index.rows.map((r) => [r[ROW.id], r]));
     }
     return index;
   }
@@ -133,33 +130,53 @@ export function enhanceArchive(): void {
     return div;
   }
 
-  function rowElement(row: IndexRow, ix: ArchiveIndex, excerpt?: string): HTMLTableRowElement {
+  /** A row as the archive page renders it (IncidentRows.astro). */
+  function rowElement(id: string, m: ResultMeta, excerpt?: string): HTMLTableRowElement {
     const tr = document.createElement('tr');
     const titleCell = document.createElement('td');
     titleCell.className = 'title';
-    titleCell.append(link(row[ROW.title], `${base}incidents/${row[ROW.id]}/`));
-    const id = document.createElement('div');
-    id.className = 'excerpt';
-    id.textContent = row[ROW.id];
-    titleCell.append(excerpt ? excerptNode(excerpt) : id);
+    titleCell.append(link(m.title, `${base}incidents/${id}/`));
+    if (excerpt) {
+      titleCell.append(excerptNode(excerpt));
+    } else {
+      const idLine = document.createElement('div');
+      idLine.className = 'excerpt';
+      idLine.textContent = id;
+      titleCell.append(idLine);
+    }
     const clientCell = document.createElement('td');
     clientCell.dataset.label = 'Client';
-    const [clientName, clientSlug] = ix.clients[row[ROW.client]];
-    clientCell.append(link(clientName, `${base}clients/${clientSlug}/`));
-    const severity = row[ROW.severity] < 0 ? 'unassessed' : ix.severities[row[ROW.severity]];
-    const compliance = row[ROW.compliance];
+    clientCell.append(link(m.client, `${base}clients/${m.clientSlug}/`));
     tr.append(
       titleCell,
       clientCell,
-      cell('Opened', row[ROW.date], 'date'),
-      badge('Priority', 'prio', ix.priorities[row[ROW.priority]]),
-      badge('Severity', 'sev', severity),
-      badge('Status', 'status', ix.statuses[row[ROW.status]]),
-      cell('To acknowledge', formatElapsed(row[ROW.tta] === null ? null : row[ROW.tta]! * 60_000), 'num'),
-      cell('To resolve', formatElapsed(row[ROW.ttr] === null ? null : row[ROW.ttr]! * 60_000), 'num'),
-      cell('Compliance', compliance === null ? '—' : `${compliance}%`, 'num'),
+      cell('Opened', m.opened, 'date'),
+      badge('Priority', 'prio', m.priority),
+      badge('Severity', 'sev', m.severity),
+      badge('Status', 'status', m.status),
+      cell('To acknowledge', m.tta, 'num'),
+      cell('To resolve', m.ttr, 'num'),
+      cell('Compliance', m.compliance, 'num'),
     );
     return tr;
+  }
+
+  function indexRowMeta(row: IndexRow, ix: ArchiveIndex): ResultMeta {
+    const [client, clientSlug] = ix.clients[row[ROW.client]];
+    const minutes = (m: number | null) => formatElapsed(m === null ? null : m * 60_000);
+    const compliance = row[ROW.compliance];
+    return {
+      title: row[ROW.title],
+      client,
+      clientSlug,
+      opened: row[ROW.date],
+      priority: ix.priorities[row[ROW.priority]],
+      severity: row[ROW.severity] < 0 ? 'unassessed' : ix.severities[row[ROW.severity]],
+      status: ix.statuses[row[ROW.status]],
+      tta: minutes(row[ROW.tta]),
+      ttr: minutes(row[ROW.ttr]),
+      compliance: compliance === null ? '—' : `${compliance}%`,
+    };
   }
 
   function pager(pages: number, render: () => void): void {
@@ -196,7 +213,7 @@ export function enhanceArchive(): void {
     });
     const pages = Math.max(1, Math.ceil(rows.length / pageSize));
     page = Math.min(page, pages - 1);
-    tbody.replaceChildren(...rows.slice(page * pageSize, (page + 1) * pageSize).map((r) => rowElement(r, ix)));
+    tbody.replaceChildren(...rows.slice(page * pageSize, (page + 1) * pageSize).map((r) => rowElement(r[ROW.id], indexRowMeta(r, ix))));
     status.textContent = `${rows.length} of ${ix.rows.length} incidents match.`;
     if (caption) caption.textContent = `Incidents matching the filters, by ${key} (${dir > 0 ? 'ascending' : 'descending'})`;
     pager(pages, () => browse(c, generation));
@@ -204,7 +221,7 @@ export function enhanceArchive(): void {
 
   async function search(c: ReturnType<typeof chosen>, mine: number): Promise<void> {
     status.textContent = 'Searching…';
-    const [ix, pf] = await Promise.all([loadIndex(), loadPagefind()]);
+    const pf = await loadPagefind();
     const filters: Record<string, string> = {};
     for (const f of FILTERS) if (c[f]) filters[f] = c[f];
     const found = await pf.search(c.q, { filters });
@@ -217,8 +234,7 @@ export function enhanceArchive(): void {
     const rows: HTMLTableRowElement[] = [];
     for (const d of data) {
       const id = /incidents\/([^/]+)\//.exec(d.url)?.[1];
-      const row = id === undefined ? undefined : byId.get(id);
-      if (row) rows.push(rowElement(row, ix, d.excerpt));
+      if (id !== undefined) rows.push(rowElement(id, d.meta, d.excerpt));
     }
     tbody.replaceChildren(...rows);
     status.textContent = found.results.length === 0 ? `No incident mentions “${c.q}”.` : `${found.results.length} ${found.results.length === 1 ? 'incident mentions' : 'incidents mention'} “${c.q}”, best matches first.`;

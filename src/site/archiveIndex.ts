@@ -2,20 +2,9 @@
 // incident, names stored once in dictionaries. About 100 bytes per incident before gzip.
 import { PRIORITIES, SEVERITIES, STATUSES } from '../core/schema/values.ts';
 import type { ArchiveIncident } from './archive.ts';
+import type { ArchiveIndex, IndexRow } from './archiveRows.ts';
 
-/** [id, title, client, category (-1: none), local date, opened (epoch minutes), priority, severity (-1), status, tta min, ttr min, compliance %] */
-export type IndexRow = [string, string, number, number, string, number, number, number, number, number | null, number | null, number | null];
-
-export interface ArchiveIndex {
-  clients: [name: string, slug: string][];
-  categories: string[];
-  priorities: readonly string[];
-  severities: readonly string[];
-  statuses: readonly string[];
-  rows: IndexRow[];
-}
-
-export const ROW = { id: 0, title: 1, client: 2, category: 3, date: 4, opened: 5, priority: 6, severity: 7, status: 8, tta: 9, ttr: 10, compliance: 11 } as const;
+export { ROW, type ArchiveIndex, type IndexRow } from './archiveRows.ts';
 
 const minutes = (ms: number | undefined) => (ms === undefined ? null : Math.round(ms / 60_000));
 

@@ -41,9 +41,10 @@ for (const id of input.ids) {
     withheld++;
     continue;
   }
-  batch.push(archiveIncident(loaded, config, input.now));
+  const facts = archiveIncident(loaded, config, input.now);
+  batch.push(facts);
   writeFileSync(join(input.cacheDir, `${id}.json`), JSON.stringify(buildView(loaded.incident, loaded.findings, config, input.now)));
-  input.searchPort?.postMessage(searchRecord(loaded.incident, input.base, config.publish.contactDetails));
+  input.searchPort?.postMessage(searchRecord(loaded.incident, facts, input.base, config.publish.contactDetails));
   if (batch.length >= BATCH) flush();
 }
 flush();

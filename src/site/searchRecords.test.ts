@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entry, incident } from '../core/metrics/testIncident.ts';
+import type { ArchiveIncident } from './archiveIncident.ts';
 import { searchRecord } from './searchRecords.ts';
 
 describe('searchRecord', () => {
@@ -15,8 +16,20 @@ describe('searchRecord', () => {
     ],
   });
 
+  const facts = {
+    title: 'Checkout fails',
+    client: 'Acme',
+    clientSlug: 'acme',
+    priority: 'medium',
+    severity: 'high',
+    status: 'open',
+    timeToAcknowledge: 600_000,
+    obligationsDue: 4,
+    obligationsMet: 3,
+  } as ArchiveIncident;
+
   it('holds the page text of published entries only, as plain text, contacts withheld', () => {
-    const r = searchRecord(i, '/base/', false);
+    const r = searchRecord(i, facts, '/base/', false);
     expect(r.url).toBe('/base/incidents/acme-outage/');
     expect(r.content).toContain('Checkout fails for every card');
     expect(r.content).toContain('Looking at the gateway');
@@ -25,10 +38,10 @@ describe('searchRecord', () => {
     expect(r.content).not.toContain('7946');
   });
 
-  it('carries the archive filters and a title', () => {
-    const r = searchRecord(i, '/', true);
+  it('carries the archive filters and what a result row shows', () => {
+    const r = searchRecord(i, facts, '/', true);
     expect(r.filters).toEqual({ status: ['open'], priority: ['medium'], client: ['Acme'], year: ['2026'], severity: ['high'], category: ['outage'] });
-    expect(r.meta.title).toBe('Checkout fails');
+    expect(r.meta).toEqual({ title: 'Checkout fails', client: 'Acme', clientSlug: 'acme', opened: '2026-11-02', priority: 'medium', severity: 'high', status: 'open', tta: '10m', ttr: '—', compliance: '75%' });
     expect(r.content).toContain('jo@acme.example');
   });
 });

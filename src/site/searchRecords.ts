@@ -3,6 +3,10 @@
 import type { Incident } from '../core/model.ts';
 import { redactContacts } from '../core/render/redact.ts';
 import { instantToLocal } from '../core/time/zone.ts';
+import { share } from '../core/metrics/stats.ts';
+import type { ArchiveIncident } from './archiveIncident.ts';
+import type { ResultMeta } from './archiveRows.ts';
+import { formatElapsed, formatPercent } from './elapsed.ts';
 import { markdownText } from './excerpt.ts';
 
 export interface SearchRecord {
@@ -13,7 +17,7 @@ export interface SearchRecord {
   filters: Record<string, string[]>;
 }
 
-export function searchRecord(incident: Incident, base: string, contactDetails: boolean): SearchRecord {
+export function searchRecord(incident: Incident, facts: ArchiveIncident, base: string, contactDetails: boolean): SearchRecord {
   const redact = contactDetails ? (s: string) => s : redactContacts;
   const parts = [incident.title, incident.client, incident.category ?? '', markdownText(incident.body)];
   for (const e of incident.entries) {
@@ -38,7 +42,18 @@ export function searchRecord(incident: Incident, base: string, contactDetails: b
     url: `${base}incidents/${incident.id}/`,
     content: redact(parts.filter(Boolean).join('\n')),
     language: 'en',
-    meta: { title: redact(incident.title), client: incident.client, opened: local.date, status: incident.status },
+    meta: {
+      title: facts.title,
+      client: facts.client,
+      clientSlug: facts.clientSlug,
+      opened: local.date,
+      priority: facts.priority,
+      severity: facts.severity ?? 'unassessed',
+      status: facts.status,
+      tta: formatElapsed(facts.timeToAcknowledge),
+      ttr: formatElapsed(facts.timeToResolve),
+      compliance: formatPercent(share(facts.obligationsMet, facts.obligationsDue)),
+    } satisfies ResultMeta as unknown as Record<string, string>,
     filters,
   };
 }
