@@ -1,10 +1,10 @@
 import { styleText } from 'node:util';
-import { loadIncident } from '../../core/load/loadIncident.ts';
 import { compareObligations, dueObligations, type Obligation } from '../../core/obligations/due.ts';
 import { parseDuration } from '../../core/time/timestamp.ts';
 import { formatInstantIso } from '../../core/time/zone.ts';
 import { formatLocal } from '../../core/time/format.ts';
-import { listIncidentIds, readConfig, readIncidentFiles, UsageError } from '../../node/repository.ts';
+import { loadValidIncidents } from '../../node/loadIncidents.ts';
+import { listIncidentIds, readConfig, UsageError } from '../../node/repository.ts';
 import { oneOf, parseCommandArgs, parseNow, rootOf } from '../args.ts';
 import { useColour } from '../format/text.ts';
 import { EXIT_OK, type Command } from '../io.ts';
@@ -33,17 +33,15 @@ Options:
     const within = values.within === undefined ? Infinity : parseDuration(values.within);
     if (within === null) throw new UsageError(`--within "${values.within}": expected a duration such as 30m, 3h or 1h30m`);
 
-    const ids = listIncidentIds(root);
-    const knownIds = new Set(ids);
-    for (const id of positionals) if (!knownIds.has(id)) throw new UsageError(`unknown incident "${id}": no folder incidents/${id}`);
-    const context = { config, now, knownIds };
+    const known = new Set(listIncidentIds(root));
+    for (const id of positionals) if (!known.has(id)) throw new UsageError(`unknown incident "${id}": no folder incidents/${id}`);
+    // An invalid incident owes nothing that can be computed: `check` reports why.
+    const { incidents } = loadValidIncidents(root, config, now, positionals.length > 0 ? positionals : undefined);
     const obligations: Obligation[] = [];
     const zones = new Map<string, string>();
-    for (const id of positionals.length > 0 ? positionals : ids) {
-      const { incident } = loadIncident(readIncidentFiles(root, id), context);
-      if (!incident) continue; // check reports why; nothing can be owed on an unreadable incident
-      zones.set(id, incident.zone);
-      for (const o of dueObligations(incident, context)) if (o.due < now + within) obligations.push(o);
+    for (const incident of incidents) {
+      zones.set(incident.id, incident.zone);
+      for (const o of dueObligations(incident, { config, now })) if (o.due < now + within) obligations.push(o);
     }
     obligations.sort(compareObligations);
 
