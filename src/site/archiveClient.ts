@@ -264,10 +264,10 @@ export function enhanceArchive(): void {
     if (!key) continue;
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = th.textContent ?? key;
-    button.title = `Sort by ${th.textContent}`;
+    const label = (th.textContent ?? key).trim();
+    button.textContent = label;
+    button.title = `Sort by ${label}`;
     th.replaceChildren(button);
-    if (key === sort.key) th.setAttribute('aria-sort', 'descending');
     button.addEventListener('click', () => {
       sort = { key, dir: sort.key === key ? ((-sort.dir) as 1 | -1) : key === 'opened' ? -1 : 1 };
       for (const other of table.tHead!.rows[0].cells) other.removeAttribute('aria-sort');

@@ -72,6 +72,11 @@ async function open(path: string, options: { colorScheme?: 'light' | 'dark'; wid
   return page;
 }
 
+/** The number of published incidents (the archive's first page shows them all at this size). */
+function allRowsOf(built: BuiltSite): number {
+  return JSON.parse(readFileSync(join(built.dist, 'incidents.json'), 'utf8')).incidents.length;
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
 }
@@ -246,6 +251,12 @@ describe('browsing the archive', () => {
     await expect(page.locator('#archive-filters').isVisible()).resolves.toBe(false);
     const links = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(links.filter((h) => !h.startsWith(BASE))).toEqual([]);
+    // Sorting without JavaScript: a column heading leads to the whole archive in its order.
+    await page.getByRole('link', { name: 'To resolve' }).click();
+    await page.waitForURL(/sorted\/ttr\//);
+    const rows = await page.locator('.incident-table tbody tr').count();
+    expect(rows).toBe(allRowsOf(site));
+    await expect(page.locator('caption').textContent()).resolves.toMatch(/slowest to resolve first/);
     await page.context().close();
   }, 60_000);
 
