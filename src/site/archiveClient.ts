@@ -215,7 +215,8 @@ export function enhanceArchive(): void {
     page = Math.min(page, pages - 1);
     tbody.replaceChildren(...rows.slice(page * pageSize, (page + 1) * pageSize).map((r) => rowElement(r[ROW.id], indexRowMeta(r, ix))));
     status.textContent = `${rows.length} of ${ix.rows.length} incidents match.`;
-    if (caption) caption.textContent = `Incidents matching the filters, by ${key} (${dir > 0 ? 'ascending' : 'descending'})`;
+    const column = table!.querySelector(`th[data-sort="${key}"]`)?.textContent?.trim().toLowerCase() ?? key;
+    if (caption) caption.textContent = `Incidents matching the filters, by ${column} (${dir > 0 ? 'ascending' : 'descending'})`;
     pager(pages, () => browse(c, generation));
   }
 
