@@ -7,7 +7,7 @@ import { entry, finding, incident, t } from './testIncident.ts';
 const config = parseConfig(undefined);
 
 describe('tallyObligations', () => {
-  it('rules.md example 1 (urgent): ack, three gap segments, two judged promises; end-of-day not yet due', () => {
+  it('rules.md example 1 (urgent): ack, two gap segments (the running one is not due yet), two judged promises; end-of-day not yet due', () => {
     const updates = ['09:10', '10:05', '13:20'].map((hm) => {
       const [h, m] = hm.split(':').map(Number);
       return entry(`2026-11-02T${hm}`, { nextUpdateBy: t(`2026-11-02T${String(h + 1).padStart(2, '0')}:${String(m).padStart(2, '0')}`) });
@@ -16,11 +16,11 @@ describe('tallyObligations', () => {
     const findings = [finding('max-gap', '2026-11-02T13:05'), finding('next-update-late', '2026-11-02T11:05')];
     const tally = tallyObligations({ incident: i, findings, config, now: t('2026-11-02T13:30') });
     expect(tally.ack).toEqual({ due: 1, missed: 0 });
-    expect(tally['max-gap']).toEqual({ due: 3, missed: 1 });
+    expect(tally['max-gap']).toEqual({ due: 2, missed: 1 });
     expect(tally['next-update-late']).toEqual({ due: 2, missed: 1 });
     expect(tally.window).toEqual({ due: 0, missed: 0 });
     const facts = incidentFacts(i, findings, config, t('2026-11-02T13:30'));
-    expect([facts.obligationsDue, facts.obligationsMet]).toEqual([6, 4]);
+    expect([facts.obligationsDue, facts.obligationsMet]).toEqual([5, 3]);
     expect([facts.promisesDue, facts.promisesBroken]).toEqual([2, 1]);
   });
 

@@ -20,7 +20,7 @@ interface GapSegment {
   endsWith: 'update' | 'priority' | 'end';
 }
 
-function gapSegments(ctx: CadenceContext): GapSegment[] {
+export function gapSegments(ctx: CadenceContext): GapSegment[] {
   const { updates, end } = ctx;
   if (updates.length === 0) return [];
   const changes = ctx.priorities.filter((s) => s.entry && s.at > updates[0].at);
