@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/config.ts';
-import { fixtureFindings, fixtureReport, incidentWith } from './reportFixtures.ts';
+import { fixtureFindings, fixtureReport, incidentWith } from '../testing/reportFixtures.ts';
 import { reportHeading } from './reportHeading.ts';
 import { defaultConfig } from '../testing/runRules.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../testing/runRules.ts';
-import { fixtureReport, incidentWith } from './reportFixtures.ts';
+import { fixtureReport, incidentWith } from '../testing/reportFixtures.ts';
 import { reportMissing } from './reportMissing.ts';
 
 const run = (incident: ReturnType<typeof incidentWith>) => reportMissing(incident, { config: defaultConfig, now: 0 });

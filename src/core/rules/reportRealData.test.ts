@@ -11,7 +11,7 @@ import { parseFrontmatter } from '../parse/frontmatter.ts';
 import { parseReport } from '../report/reportDocument.ts';
 import { listIncidentIds, readConfig, readIncidentFiles } from '../../node/repository.ts';
 import { reportRules } from './report.ts';
-import { incidentWith, runReportRules } from './reportFixtures.ts';
+import { incidentWith, runReportRules } from '../testing/reportFixtures.ts';
 
 const SHARED = join(import.meta.dirname, '../../../../shared');
 const POSTMORTEMS = join(SHARED, 'realdata/postmortems');

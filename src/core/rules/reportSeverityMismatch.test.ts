@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../testing/runRules.ts';
-import { fixtureReport, incidentWith } from './reportFixtures.ts';
+import { fixtureReport, incidentWith } from '../testing/reportFixtures.ts';
 import { reportSeverityMismatch } from './reportSeverityMismatch.ts';
 
 const run = (fixture: string, severity?: 'critical' | 'high' | 'medium' | 'low') =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../testing/runRules.ts';
-import { fixtureReport, incidentWith, reportFromText } from './reportFixtures.ts';
+import { fixtureReport, incidentWith, reportFromText } from '../testing/reportFixtures.ts';
 import { reportTimeline } from './reportTimeline.ts';
 
 const run = (fixture: string) => reportTimeline(incidentWith(fixtureReport(fixture)), { config: defaultConfig, now: 0 });

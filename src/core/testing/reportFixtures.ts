@@ -8,11 +8,11 @@ import { loadReport } from '../load/loadReport.ts';
 import type { Incident } from '../model.ts';
 import type { ReportDocument } from '../report/reportDocument.ts';
 import type { Severity, Status } from '../schema/values.ts';
-import { buildIncident } from '../testing/incidentBuilder.ts';
-import { defaultConfig } from '../testing/runRules.ts';
-import { reportRules } from './report.ts';
+import { buildIncident } from './incidentBuilder.ts';
+import { defaultConfig } from './runRules.ts';
+import { reportRules } from '../rules/report.ts';
 
-const FIXTURES = join(import.meta.dirname, 'fixtures');
+const FIXTURES = join(import.meta.dirname, '../rules/fixtures');
 
 /** A report from text, as the loader reads report.md; fails the test on any schema finding. */
 export function reportFromText(text: string, path = 'incidents/test-incident/report.md'): ReportDocument {
