@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_REQUIRED_HEADINGS, parseConfig } from './config.ts';
+
+const HOUR = 3_600_000;
+
+describe('commlog.config.yaml', () => {
+  it('has the defaults of data-format.md when absent or empty', () => {
+    for (const config of [parseConfig(undefined), parseConfig(''), parseConfig('# nothing set\n')]) {
+      expect(config.timezone).toBe('UTC');
+      expect(config.businessHours).toEqual({ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: 540, end: 1050 });
+      expect(config.priorities.urgent).toEqual({ maxGap: 3 * HOUR, windows: ['end-of-day'], weekly: false, clock: 'business', acknowledgeWithin: HOUR / 2 });
+      expect(config.priorities.high.windows).toEqual(['morning', 'lunchtime', 'end-of-day']);
+      expect(config.priorities.low).toMatchObject({ maxGap: null, windows: [], weekly: true });
+      expect(config.windows['end-of-day']).toEqual({ name: 'end-of-day', from: 840, to: 990 });
+      expect(config.pmCcChannels).toEqual(['email']);
+      expect(config.requiredHeadings).toEqual(DEFAULT_REQUIRED_HEADINGS);
+      expect(config.publish.contactDetails).toBe(false);
+    }
+  });
+
+  it('merges mappings key by key and replaces lists', () => {
+    const config = parseConfig(`
+business_hours: { end: "18:00" }
+windows:
+  evening: { from: "17:00", to: "18:00" }
+priorities:
+  urgent: { max_gap: 1h }
+  high: { windows: [end-of-day, evening] }
+holidays: [2026-12-25]
+pm_cc_channels: [email, chat]
+`);
+    expect(config.businessHours).toEqual({ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: 540, end: 1080 });
+    expect(Object.keys(config.windows)).toEqual(['morning', 'lunchtime', 'end-of-day', 'evening']);
+    expect(config.priorities.urgent).toMatchObject({ maxGap: HOUR, windows: ['end-of-day'] });
+    expect(config.priorities.high.windows).toEqual(['end-of-day', 'evening']);
+    expect(config.holidays).toEqual(['2026-12-25']);
+    expect(config.pmCcChannels).toEqual(['email', 'chat']);
+  });
+
+  it('drops a default of a priority set empty, and lets a priority choose its clock', () => {
+    const config = parseConfig(`
+clock: business
+priorities:
+  urgent: { max_gap: null, windows: [], clock: always, acknowledge_within: 15m }
+  low: { weekly: false }
+`);
+    expect(config.priorities.urgent).toEqual({ maxGap: null, windows: [], weekly: false, clock: 'always', acknowledgeWithin: HOUR / 4 });
+    expect(config.priorities.low.weekly).toBe(false);
+    expect(config.priorities.high.clock).toBe('business');
+  });
+
+  it('flattens categories given as groups, and accepts enumerations in any case', () => {
+    const config = parseConfig('categories:\n  access: [login, sso]\n  billing: [invoice]\nclock: Always\nbusiness_hours: { days: [Mon, TUE] }\n');
+    expect(config.categories).toEqual(['login', 'sso', 'invoice']);
+    expect(config.categoryGroups).toEqual({ login: 'access', sso: 'access', invoice: 'billing' });
+    expect(config.priorities.medium.clock).toBe('always');
+    expect(config.businessHours.days).toEqual(['mon', 'tue']);
+  });
+
+  it.each([
+    ['holidays: [25/12/2026]\n', /holidays\[0\]|holidays\.0/],
+    ['business_hours: { start: "18:00", end: "09:00" }\n', /start \(18:00\) must be before end \(09:00\)/],
+    ['windows:\n  late: { from: "17:00", to: "16:00" }\n', /windows\.late/],
+    ['priorities:\n  critical: { max_gap: 1h }\n', /priorities/],
+    ['publish: { contact_details: yes please }\n', /publish\.contact_details/],
+  ])('refuses %j naming the key', (text, message) => {
+    expect(() => parseConfig(text)).toThrow(ConfigError);
+    expect(() => parseConfig(text)).toThrow(message);
+  });
+});
