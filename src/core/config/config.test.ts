@@ -58,11 +58,11 @@ priorities:
   });
 
   it.each([
-    ['holidays: [25/12/2026]\n', /holidays\[0\]|holidays\.0/],
+    ['holidays: [25/12/2026]\n', /:1: holidays\[0\]: expected a date YYYY-MM-DD/],
     ['business_hours: { start: "18:00", end: "09:00" }\n', /start \(18:00\) must be before end \(09:00\)/],
     ['windows:\n  late: { from: "17:00", to: "16:00" }\n', /windows\.late/],
     ['priorities:\n  critical: { max_gap: 1h }\n', /priorities/],
-    ['publish: { contact_details: yes please }\n', /publish\.contact_details/],
+    ['publish: { contact_details: yes please }\n', /publish\.contact_details: expected boolean, received string/],
   ])('refuses %j naming the key', (text, message) => {
     expect(() => parseConfig(text)).toThrow(ConfigError);
     expect(() => parseConfig(text)).toThrow(message);

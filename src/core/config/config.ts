@@ -1,6 +1,7 @@
 // The resolved policy: the defaults of data-format.md merged with commlog.config.yaml
 // (mappings key by key, lists replaced), with durations and times parsed once.
 import type { RuleId, SeveritySetting } from '../findings.ts';
+import { issueMessage, pathLabel } from '../load/schemaFindings.ts';
 import { lineAt, parseYaml } from '../parse/yaml.ts';
 import type { Channel, Priority, Weekday } from '../schema/values.ts';
 import { PRIORITIES } from '../schema/values.ts';
@@ -118,11 +119,11 @@ export function parseConfig(text: string | undefined): Config {
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
     const offset = yaml.offsetOf(path as (string | number)[]);
     const where = offset === undefined ? '' : `:${lineAt(text, offset)}`;
-    const key = path.join('.') || '(top level)';
+    const key = pathLabel(path) || '(top level)';
     const message =
       issue.code === 'unrecognized_keys'
         ? `unknown key "${key}": see the keys in docs/configuration.md`
-        : `${key}: ${issue.message}`;
+        : `${key}: ${issueMessage(issue)}`;
     throw new ConfigError(`${CONFIG_FILE_NAME}${where}: ${message}`);
   }
   return resolveConfig(result.data);

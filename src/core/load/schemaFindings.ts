@@ -22,6 +22,11 @@ const FIELD_PURPOSE: Record<string, string> = {
   name: 'the person’s name',
 };
 
+/** zod's own messages without their generic prefix: "expected boolean, received string". */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
 export function pathLabel(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 }
@@ -57,7 +62,7 @@ export function zodFindings(file: string, fm: Frontmatter, issues: readonly z.co
       const purpose = typeof last === 'string' ? FIELD_PURPOSE[last] : undefined;
       message = `Missing field "${label}"${purpose ? `: add ${purpose}` : ''}`;
     } else {
-      message = `Field "${label}" is invalid: ${issue.message}`;
+      message = `Field "${label}" is invalid: ${issueMessage(issue)}`;
     }
     out.push({ rule: 'schema', file, line: lineOfPath(fm, issue.path), message });
   }
