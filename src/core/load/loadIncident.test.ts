@@ -57,8 +57,12 @@ describe('bad input: each gives a clear schema finding, and the rest is still ch
   });
 
   it('warns about an unknown field, suggesting the known one', () => {
-    const [warning] = findingsOf('unknown-field').filter((f) => f.rule === 'schema');
-    expect(warning).toMatchObject({ rule: 'schema', severity: 'warning', line: 9, message: 'Unknown field "next_udpate_by": did you mean "next_update_by"?' });
+    const warnings = findingsOf('unknown-field').filter((f) => f.rule === 'schema');
+    expect(warnings.map((f) => [f.severity, f.file.slice(f.file.lastIndexOf('/') + 1), f.line, f.message])).toEqual([
+      ['warning', '2026-11-02T0910-email-out.md', 9, 'Unknown field "next_udpate_by": did you mean "next_update_by"?'],
+      ['warning', '2026-11-02T0920-phone-in.md', 5, 'Unknown field "contact.emial": did you mean "email"?'],
+      ['warning', '2026-11-02T0920-phone-in.md', 8, 'Unknown field "feedback.coment": did you mean "comment"?'],
+    ]);
   });
 
   it('still checks a report whose frontmatter is broken, and does not call it missing', () => {

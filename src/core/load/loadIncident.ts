@@ -5,7 +5,7 @@ import type { RuleFinding } from '../findings.ts';
 import type { Commitment, IncidentFiles, InputFile, Incident, LogEntry } from '../model.ts';
 import type { Frontmatter } from '../parse/frontmatter.ts';
 import { readFrontmatter } from './readFrontmatter.ts';
-import { COMMITMENT_FIELDS, ENTRY_FIELDS, entryFrontmatter, type EntryFrontmatter } from '../schema/entry.ts';
+import { COMMITMENT_FIELDS, ENTRY_FIELDS, entryFrontmatter, FEEDBACK_FIELDS, type EntryFrontmatter } from '../schema/entry.ts';
 import { INCIDENT_FIELDS, incidentFrontmatter, type IncidentFrontmatter } from '../schema/incident.ts';
 import { PERSON_FIELDS, type Kind, type Person } from '../schema/values.ts';
 import { parseTimestamp } from '../time/timestamp.ts';
@@ -97,6 +97,10 @@ function readEntryFile(file: InputFile, zone: string, context: LoadContext, find
   if (Array.isArray(commitmentsIn)) {
     commitmentsIn.forEach((c, i) => findings.push(...unknownKeyFindings(path, fm, c, COMMITMENT_FIELDS, ['commitments', i])));
   }
+  findings.push(...unknownKeyFindings(path, fm, fm.data.feedback, FEEDBACK_FIELDS, ['feedback']));
+  const contacts = fm.data.contact;
+  if (Array.isArray(contacts)) contacts.forEach((c, i) => findings.push(...unknownKeyFindings(path, fm, c, PERSON_FIELDS, ['contact', i])));
+  else findings.push(...unknownKeyFindings(path, fm, contacts, PERSON_FIELDS, ['contact']));
   const parsed = entryFrontmatter.safeParse(fm.data);
   if (!parsed.success) {
     findings.push(...zodFindings(path, fm, parsed.error.issues));

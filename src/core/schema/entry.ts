@@ -9,10 +9,11 @@ export const commitment = z.looseObject({
 });
 export const COMMITMENT_FIELDS = Object.keys(commitment.shape);
 
-export const feedback = z.strictObject({
+export const feedback = z.looseObject({
   rating: z.number().int().min(1, 'a rating is 1 to 5').max(5, 'a rating is 1 to 5').optional(),
   comment: z.string().optional(),
 });
+export const FEEDBACK_FIELDS = Object.keys(feedback.shape);
 
 /** A log entry's frontmatter (data-format.md). Cross-field rules live in load/validateIncident.ts. */
 export const entryFrontmatter = z.looseObject({
