@@ -67,7 +67,7 @@ describe('bad input: each gives a clear schema finding, and the rest is still ch
 
   it('still checks a report whose frontmatter is broken, and does not call it missing', () => {
     const found = findingsOf('report-bad-frontmatter');
-    expect(found).toContainEqual(expect.objectContaining({ rule: 'schema', file: 'incidents/report-bad-frontmatter/report.md', line: 3 }));
+    expect(found).toContainEqual(expect.objectContaining({ rule: 'schema', file: 'incidents/report-bad-frontmatter/report.md', line: 2 }));
     expect(found.filter((f) => f.rule.startsWith('report-'))).toEqual([]);
   });
 

@@ -1,10 +1,9 @@
-// Splits a Markdown file into YAML frontmatter and body exactly as gray-matter does (same
-// delimiters, same body; a differential test holds them together), without its cost: gray-matter
-// copies every file into a Buffer and rebuilds its options per call, which made it a third of
-// the checker's time on 200,000 files. The YAML is parsed by parse/yaml.ts, so values keep
-// their source lines. Only YAML is accepted: any other frontmatter language (`---js`) is
-// refused before anything could run.
-import { lineAt, parseYaml, type YamlPath } from './yaml.ts';
+// Splits a Markdown file into YAML frontmatter and body with gray-matter, handing it our own
+// YAML engine (parse/yaml.ts) so that values keep their source lines. Only YAML is accepted:
+// any other frontmatter language (`---js`, `---coffee`) is refused before gray-matter sees the
+// file, since its default engines would run the code.
+import matter from 'gray-matter';
+import { lineAt, parseYaml, type ParsedYaml, type YamlFailure, type YamlPath } from './yaml.ts';
 
 export interface Frontmatter {
   ok: true;
@@ -45,41 +44,48 @@ export function parseFrontmatter(input: string): Frontmatter | FrontmatterProble
       message: `frontmatter is marked as "${language}": commlog reads YAML frontmatter only (and never runs it); start the file with a plain --- line`,
     };
   }
-  // The frontmatter ends at the first line starting with `---`.
-  const yamlStart = firstLineEnd + 1;
-  const close = firstLineEnd === -1 ? -1 : text.indexOf('\n---', firstLineEnd);
-  if (close === -1) {
+  // gray-matter ends the frontmatter at the first line starting with `---`; without one it
+  // would read the whole file as frontmatter.
+  if (firstLineEnd === -1 || text.indexOf('\n---', firstLineEnd) === -1) {
     return { ok: false, line: 1, message: 'the frontmatter is never closed: add a line --- after the last field' };
   }
-  const yamlText = close < yamlStart ? '' : text.slice(yamlStart, close + 1);
-  let body = text.slice(close + 4);
-  if (body[0] === '\r') body = body.slice(1);
-  if (body[0] === '\n') body = body.slice(1);
+  let yaml: ParsedYaml | YamlFailure = parseYaml('');
+  const file = matter(text, {
+    engines: {
+      yaml: (block: string) => {
+        yaml = parseYaml(block);
+        return {};
+      },
+    },
+  });
+  // The block starts with the newline that ends line 1, so a 1-based line is lineAt(block, offset).
+  const yamlText = file.matter;
+  const body = file.content;
   const bodyLine = lineAt(text, text.length - body.length);
-  const yaml = parseYaml(yamlText);
   if (!yaml.ok) {
-    const line = yaml.offset === undefined ? undefined : 1 + lineAt(yamlText, yaml.offset);
+    const line = yaml.offset === undefined ? undefined : lineAt(yamlText, yaml.offset);
     return { ok: false, line, message: `the frontmatter is not valid YAML (${yaml.reason}): look for an unclosed quote or bracket, or a badly indented line, at or just before this line`, body: { text: body, line: bodyLine } };
   }
-  if (yaml.value !== null && (typeof yaml.value !== 'object' || Array.isArray(yaml.value))) {
+  const parsed: ParsedYaml = yaml;
+  if (parsed.value !== null && (typeof parsed.value !== 'object' || Array.isArray(parsed.value))) {
     return { ok: false, line: 2, message: 'the frontmatter must be YAML fields (key: value), not a single value or a list', body: { text: body, line: bodyLine } };
   }
   return {
     ok: true,
-    data: (yaml.value ?? {}) as Record<string, unknown>,
+    data: (parsed.value ?? {}) as Record<string, unknown>,
     hasFrontmatter: true,
     body,
     bodyLine,
     lineOf: (path) => {
-      const offset = yaml.offsetOf(path);
-      return offset === undefined ? undefined : 1 + lineAt(yamlText, offset);
+      const offset = parsed.offsetOf(path);
+      return offset === undefined ? undefined : lineAt(yamlText, offset);
     },
     keyLines: () => {
       const lines: Record<string, number> = {};
       // Keys come in document order, so one forward scan counts the lines.
-      let line = 2;
+      let line = 1;
       let nextNewline = yamlText.indexOf('\n');
-      for (const [key, offset] of yaml.topLevelKeyOffsets()) {
+      for (const [key, offset] of parsed.topLevelKeyOffsets()) {
         while (nextNewline !== -1 && nextNewline < offset) {
           line++;
           nextNewline = yamlText.indexOf('\n', nextNewline + 1);
