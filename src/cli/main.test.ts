@@ -121,6 +121,15 @@ describe('commlog', () => {
     expect((await run(argv, { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(ESC);
   });
 
+  it('writes the JSON document to --json-report beside another format', async () => {
+    const report = join(repo, 'report.json');
+    const text = await run(['check', '--root', repo, '--now', '2026-11-02T13:30Z', '--json-report', report]);
+    const json = await run(['check', '--root', repo, '--now', '2026-11-02T13:30Z', '--format', 'json']);
+    expect(text.stdout).toMatch(/next-update-late/);
+    expect(readFileSync(report, 'utf8')).toBe(json.stdout);
+    rmSync(report);
+  });
+
   it('writes GitHub annotations and appends the job summary', async () => {
     const summary = join(repo, 'summary.md');
     writeFileSync(summary, '');

@@ -97,8 +97,7 @@ describe('GitHub workflows', () => {
     expect(checkout?.with?.['fetch-depth']).toBe(0);
     expect(check.permissions).toEqual({ contents: 'read' });
     const runs = check.steps.map((s) => s.run ?? '');
-    expect(runs.some((r) => /commlog check --format github --since "\$BASE_SHA"/.test(r))).toBe(true);
-    expect(runs.some((r) => /commlog check --format json --since "\$BASE_SHA" > commlog-report.json/.test(r))).toBe(true);
+    expect(runs.filter((r) => /commlog check /.test(r))).toEqual(['npx commlog check --format github --since "$BASE_SHA" --json-report commlog-report.json']);
     expect(w.jobs.comment.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
     expect(w.jobs.comment.steps.some((s) => s.run?.includes('commlog comment --report commlog-report.json'))).toBe(true);
   });

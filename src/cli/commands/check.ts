@@ -1,4 +1,5 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { checkRepository } from '../../node/checkRepository.ts';
 import { readConfig } from '../../node/repository.ts';
 import { oneOf, parseCommandArgs, parseNow, rootOf } from '../args.ts';
@@ -22,6 +23,8 @@ Options:
                         summary table appended to $GITHUB_STEP_SUMMARY when it is set)
   --since REF           only incidents with files changed since git REF, plus log-immutable
   --strict              warnings count as errors for the exit code
+  --json-report FILE    also write the JSON document to FILE (whatever --format is), so
+                        one run can annotate a pull request and feed its comment
   --root DIR            the repository (default: the current directory)
   -h, --help            show this help
 
@@ -32,7 +35,7 @@ Exit codes: 0 no errors, 1 at least one error (with --strict: any finding),
     const { values, positionals } = parseCommandArgs(
       'check',
       argv,
-      { now: { type: 'string' }, format: { type: 'string' }, since: { type: 'string' }, strict: { type: 'boolean' } },
+      { now: { type: 'string' }, format: { type: 'string' }, since: { type: 'string' }, strict: { type: 'boolean' }, 'json-report': { type: 'string' } },
       true,
     );
     const root = rootOf(values, io.cwd);
@@ -43,6 +46,8 @@ Exit codes: 0 no errors, 1 at least one error (with --strict: any finding),
     const zones = new Map(result.summaries.map((s) => [s.id, s.zone]));
     const zoneOf = (id: string) => zones.get(id) ?? config.timezone;
 
+    const reportFile = values['json-report'];
+    if (reportFile !== undefined) writeFileSync(resolve(io.cwd, reportFile), formatCheckJson(result, zoneOf));
     if (format === 'json') io.stdout.write(formatCheckJson(result, zoneOf));
     else if (format === 'github') {
       io.stdout.write(formatAnnotations(result.findings));
