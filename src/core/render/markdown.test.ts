@@ -67,16 +67,21 @@ describe('redactContacts', () => {
   });
 });
 
+/** The whole remark → rehype pipeline, without shortcuts: what the renderer must agree with. */
+const fullPipeline = async () => {
+  const { unified } = await import('unified');
+  const remarkParse = (await import('remark-parse')).default;
+  const remarkGfm = (await import('remark-gfm')).default;
+  const remarkRehype = (await import('remark-rehype')).default;
+  const rehypeRaw = (await import('rehype-raw')).default;
+  const rehypeSanitize = (await import('rehype-sanitize')).default;
+  const rehypeStringify = (await import('rehype-stringify')).default;
+  return unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize).use(rehypeStringify);
+};
+
 describe('renderMarkdown pipelines', () => {
   it('renders text without GFM or HTML triggers exactly as the full pipeline would', async () => {
-    const { unified } = await import('unified');
-    const remarkParse = (await import('remark-parse')).default;
-    const remarkGfm = (await import('remark-gfm')).default;
-    const remarkRehype = (await import('remark-rehype')).default;
-    const rehypeRaw = (await import('rehype-raw')).default;
-    const rehypeSanitize = (await import('rehype-sanitize')).default;
-    const rehypeStringify = (await import('rehype-stringify')).default;
-    const full = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize).use(rehypeStringify);
+    const full = await fullPipeline();
     const text = '# Title\n\nSome *emphasis*, `code`, a [link](/x) and\n\n> a quote\n\n1. one\n2. two\n\n```js\nlet a = 1;\n```\n';
     expect(renderMarkdown(text, { contactDetails: true })).toBe(String(full.processSync(text)));
   });
@@ -98,16 +103,6 @@ describe('contact details hidden in markup', () => {
 });
 
 describe('plain prose', () => {
-  const fullPipeline = async () => {
-    const { unified } = await import('unified');
-    const remarkParse = (await import('remark-parse')).default;
-    const remarkGfm = (await import('remark-gfm')).default;
-    const remarkRehype = (await import('remark-rehype')).default;
-    const rehypeRaw = (await import('rehype-raw')).default;
-    const rehypeSanitize = (await import('rehype-sanitize')).default;
-    const rehypeStringify = (await import('rehype-stringify')).default;
-    return unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize).use(rehypeStringify);
-  };
 
   it('renders any text as the pipeline does: the plain-prose shortcut changes nothing', async () => {
     const fc = (await import('fast-check')).default;
