@@ -99,7 +99,45 @@ describe('GitHub workflows', () => {
     const runs = check.steps.map((s) => s.run ?? '');
     expect(runs.filter((r) => /commlog check /.test(r))).toEqual(['npx commlog check --format github --since "$BASE_SHA" --json-report commlog-report.json']);
     expect(w.jobs.comment.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
-    expect(w.jobs.comment.steps.some((s) => s.run?.includes('commlog comment --report commlog-report.json'))).toBe(true);
+    expect(w.jobs.comment.steps.some((s) => s.run === 'npx commlog comment --report "$RUNNER_TEMP/commlog-report/commlog-report.json"')).toBe(true);
+  });
+
+  it('pin every action by a full commit SHA, with its version in a comment', () => {
+    for (const f of files) {
+      const lines = readFileSync(join(dir, f), 'utf8').split('\n');
+      const uses = lines.filter((l) => /^\s*(- )?uses:/.test(l));
+      expect(uses.length, f).toBeGreaterThan(0);
+      for (const line of uses) expect(line, f).toMatch(/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+    }
+  });
+
+  it('give the job holding the pull request write token the base commit, and the report only as data', () => {
+    const [, w] = workflowOn('pull_request');
+    for (const [name, job] of Object.entries(w.jobs)) {
+      const writes = Object.values(job.permissions as Record<string, string>).includes('write');
+      for (const checkout of job.steps.filter((s) => s.uses?.startsWith('actions/checkout@'))) {
+        if (writes) expect(checkout.with?.ref, name).toBe('${{ github.event.pull_request.base.sha }}');
+        else expect(checkout.with?.ref, name).toBeUndefined();
+      }
+    }
+    const comment = w.jobs.comment;
+    const download = comment.steps.find((s) => s.uses?.startsWith('actions/download-artifact@'));
+    expect(download?.with?.path).toBe('${{ runner.temp }}/commlog-report');
+    // The report reaches the comment job from the check job, which runs the pull request's
+    // code without any write permission.
+    expect(w.jobs.check.steps.some((s) => s.uses?.startsWith('actions/upload-artifact@') && s.with?.name === download?.with?.name)).toBe(true);
+  });
+
+  it('restore no dependency cache in a job that writes or publishes', () => {
+    for (const [f, w] of Object.entries(workflows)) {
+      for (const [name, job] of Object.entries(w.jobs)) {
+        const writes = Object.values(job.permissions as Record<string, string>).includes('write');
+        const publishes = job.steps.some((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
+        if (!writes && !publishes) continue;
+        for (const step of job.steps) expect(step.with?.cache, `${f} ${name}`).toBeUndefined();
+        expect(job.steps.some((s) => s.uses?.startsWith('actions/cache@')), `${f} ${name}`).toBe(false);
+      }
+    }
   });
 
   it('remind on weekdays every 15 minutes and on demand, one run at a time', () => {
@@ -116,7 +154,11 @@ describe('GitHub workflows', () => {
     const [, w] = workflowOn('push');
     expect(w.on.push).toEqual({ branches: ['main'] });
     const steps = Object.values(w.jobs).flatMap((j) => j.steps);
-    expect(steps.some((s) => s.run === 'npm run build')).toBe(true);
+    const check = steps.findIndex((s) => s.run?.startsWith('npx commlog check'));
+    const build = steps.findIndex((s) => s.run === 'npm run build');
+    expect(check).toBeGreaterThanOrEqual(0);
+    // Nothing is built, let alone published, from a log the checker rejects.
+    expect(check).toBeLessThan(build);
     expect(steps.some((s) => s.uses?.startsWith('actions/deploy-pages@'))).toBe(true);
   });
 });
