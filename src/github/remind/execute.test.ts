@@ -85,6 +85,22 @@ describe('commlog remind against a GitHub REST server', () => {
     expect(github.commentsOn(issue.number).at(-1)?.body).toMatch(/^Reopened: something is owed again\.\n\n- `window` \(end-of-day\), due 2026-11-02 16:30 GMT/);
   });
 
+  it('trusts only issues a bot opened with the label and the marker: a copied marker steers nothing', async () => {
+    const marker = (assigned: string[]) => `<!-- commlog:remind {"incident":"${incident.id}","overdue":[],"assigned":${JSON.stringify(assigned)}} -->`;
+    const byPerson = github.addIssue({ title: 'looks like a reminder', labels: ['commlog'], body: marker(['mallory']), assignees: ['alice-gh'] });
+    const unlabelled = github.addIssue({ title: 'a bot issue without the label', body: marker([]), user: { login: 'github-actions[bot]', type: 'Bot' } });
+
+    await remind(t0, [{ ...overdue, overdue: true }]);
+    const ours = reminders().filter((i) => i.title.startsWith('[commlog]'));
+    expect(ours).toHaveLength(1);
+    expect(ours[0].user.login).toBe('github-actions[bot]');
+    const touched = new Set(github.writes().map((r) => r.path));
+    for (const other of [byPerson, unlabelled]) {
+      expect(other.state).toBe('open');
+      expect([...touched].filter((p) => p.includes(`/issues/${other.number}`))).toEqual([]);
+    }
+  });
+
   it('finds its issues across pages of the issue list, ignoring pull requests and other issues', async () => {
     await remind(t0, [{ ...overdue, overdue: true }]);
     for (let i = 0; i < 230; i++) github.addIssue({ title: `unrelated ${i}`, labels: ['commlog'], body: 'someone else used the label' });

@@ -6,7 +6,10 @@ const WRITE = 'issues: write';
 
 /**
  * Every issue, open or closed, that commlog opened as a reminder. Filtered on the first
- * configured label (GitHub filters server-side), then on the state marker in the body.
+ * configured label (GitHub filters server-side), then on its author and the state marker in
+ * the body: only an issue a bot account opened (the workflow token's github-actions[bot]) is
+ * trusted, so a person who opens an issue with a copy of the marker never has it edited,
+ * assigned or closed, nor steers what commlog believes it assigned.
  */
 export async function listReminderIssues(octokit: Octokit, repository: Repository, labels: readonly string[]): Promise<ReminderIssue[]> {
   const issues = await attempt({ doing: 'list the reminder issues', permission: 'issues: read' }, () =>
@@ -18,7 +21,7 @@ export async function listReminderIssues(octokit: Octokit, repository: Repositor
     }),
   );
   return issues
-    .filter((i) => !i.pull_request && readReminderState(i.body ?? '') !== undefined)
+    .filter((i) => !i.pull_request && i.user?.type === 'Bot' && hasLabel(i.labels, labels[0]) && readReminderState(i.body ?? '') !== undefined)
     .map((i) => ({
       number: i.number,
       title: i.title,
@@ -27,6 +30,10 @@ export async function listReminderIssues(octokit: Octokit, repository: Repositor
       labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean),
       assignees: (i.assignees ?? []).map((a) => a.login),
     }));
+}
+
+function hasLabel(labels: ReadonlyArray<string | { name?: string }>, wanted: string | undefined): boolean {
+  return wanted === undefined || labels.some((l) => (typeof l === 'string' ? l : l.name) === wanted);
 }
 
 export interface AppliedAction {

@@ -29,6 +29,8 @@ export interface FakeIssue {
   state_reason: string | null;
   labels: string[];
   assignees: string[];
+  /** Who opened it (a person, unless opened through the API with a bot's token). */
+  user: { login: string; type: string };
   /** Pull requests are issues too in the issues API, marked by this key. */
   pull_request?: { url: string };
 }
@@ -108,14 +110,14 @@ export class FakeGitHub {
   }
 
   addIssue(fields: Partial<FakeIssue> = {}): FakeIssue {
-    const issue: FakeIssue = { number: this.nextIssue++, title: 'An issue', body: '', state: 'open', state_reason: null, labels: [], assignees: [], ...fields };
+    const issue: FakeIssue = { number: this.nextIssue++, title: 'An issue', body: '', state: 'open', state_reason: null, labels: [], assignees: [], user: userOf('someone'), ...fields };
     this.issues.set(issue.number, issue);
     return issue;
   }
 
   addComment(issue: number, body: string, login = 'someone'): FakeComment {
     const at = this.tick();
-    const comment: FakeComment = { id: this.nextComment++, issue, body, user: { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' }, created_at: at, updated_at: at };
+    const comment: FakeComment = { id: this.nextComment++, issue, body, user: userOf(login), created_at: at, updated_at: at };
     this.comments.set(comment.id, comment);
     return comment;
   }
@@ -196,6 +198,7 @@ export class FakeGitHub {
         body: String(body.body ?? ''),
         labels: [...new Set((body.labels as string[] | undefined) ?? [])],
         assignees: this.keepAssignable((body.assignees as string[] | undefined) ?? []),
+        user: userOf(user.login),
       });
       return send(res, 201, this.issueJson(issue));
     }
@@ -261,10 +264,16 @@ export class FakeGitHub {
       state_reason: i.state_reason,
       labels: i.labels.map((name) => ({ name })),
       assignees: i.assignees.map((login) => ({ login })),
+      user: i.user,
       html_url: `https://github.com/${this.owner}/${this.repo}/issues/${i.number}`,
       ...(i.pull_request ? { pull_request: i.pull_request } : {}),
     };
   }
+}
+
+/** GitHub's user object: apps and the workflow token act as `…[bot]` accounts of type Bot. */
+function userOf(login: string): { login: string; type: string } {
+  return { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' };
 }
 
 function tokenOf(header: string | undefined): string {
