@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const CORE = import.meta.dirname;
-const FORBIDDEN = [/^node:(fs|child_process|net|http|https|worker_threads)/, /^(fs|child_process)$/, /^simple-git/, /^octokit/, /^@octokit\//, /^astro/, /\/(cli|node|github|site|pages)\//];
+const FORBIDDEN = [/^node:(fs|child_process|net|http|https|worker_threads)/, /^(fs|child_process)$/, /^simple-git/, /^octokit/, /^@octokit\//, /^astro/, /\/(cli|node|github|site|pages|integration)\//];
 
 const modules = readdirSync(CORE, { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('testing/'))

@@ -4,7 +4,7 @@
 // and grouped for the list pages. Internal incidents never come back.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { MessagePort, Worker } from 'node:worker_threads';
 import type { Config } from '../core/config/config.ts';
 import { findRecurrences, type Recurrence } from '../core/metrics/recurrence.ts';
@@ -12,7 +12,8 @@ import { listIncidentIds, readConfig } from '../node/repository.ts';
 import type { ArchiveIncident } from './archiveIncident.ts';
 import type { IncidentView } from './incidentView.ts';
 import type { LoaderInput, LoaderMessage } from './loaderWorker.ts';
-import { siteNow, siteRoot } from './settings.ts';
+import { siteOptions } from './options.ts';
+import { siteModuleFile, siteNow, siteRoot } from './settings.ts';
 
 export type { ArchiveIncident, FeedbackNote } from './archiveIncident.ts';
 
@@ -47,14 +48,9 @@ export const SEARCH_SINK = Symbol.for('commlog.searchSink');
 
 const LOADERS = Math.max(1, Math.min(2, availableParallelism()));
 
-/** The folder of the site's sources: set by the integration, else under the working directory. */
-function siteSources(): string {
-  return process.env.COMMLOG_SITE_SOURCES ?? resolve(process.cwd(), 'src/site');
-}
-
 function runLoader(input: LoaderInput, onIncidents: (list: ArchiveIncident[], withheld: number) => void): Promise<void> {
   return new Promise((done, fail) => {
-    const worker = new Worker(join(siteSources(), 'loaderWorker.ts'), {
+    const worker = new Worker(siteModuleFile('loaderWorker'), {
       workerData: input,
       transferList: input.searchPort ? [input.searchPort] : [],
     });
@@ -70,6 +66,8 @@ function runLoader(input: LoaderInput, onIncidents: (list: ArchiveIncident[], wi
 async function buildArchive(): Promise<Archive> {
   const root = siteRoot();
   const config = readConfig(root);
+  // The integration's `title` option names the site everywhere the configured title would.
+  config.site.title = siteOptions().title ?? config.site.title;
   const now = siteNow(config.timezone);
   const ids = listIncidentIds(root);
   const pageCache = mkdtempSync(join(tmpdir(), 'commlog-pages-'));

@@ -3,10 +3,11 @@
 // message port (SEARCH_SINK, archive.ts), and it feeds Pagefind while pages render. When the
 // build is done, its shards are moved into the output (pagefind/, pagefind-1/, …).
 import type { AstroIntegration } from 'astro';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { SEARCH_SINK, type SearchSink } from './archive.ts';
+import { siteModuleFile } from './settings.ts';
 
 interface WorkerResult {
   records: number;
@@ -21,12 +22,13 @@ export function searchIndex(): AstroIntegration {
   return {
     name: 'commlog-search-index',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        // Where the site's worker threads live, for code that Vite has bundled elsewhere.
-        process.env.COMMLOG_SITE_SOURCES = join(fileURLToPath(config.root), 'src/site');
+      'astro:config:done': () => {
+        // Where the site's worker threads live (next to this module, which Node loads unbundled),
+        // for the pages that Vite has bundled elsewhere.
+        process.env.COMMLOG_SITE_SOURCES = dirname(fileURLToPath(import.meta.url));
       },
       'astro:build:start': () => {
-        const w = new Worker(join(process.env.COMMLOG_SITE_SOURCES!, 'searchWorker.ts'));
+        const w = new Worker(siteModuleFile('searchWorker'));
         worker = w;
         w.on('error', (error) => (failed = error));
         const sink: SearchSink = {

@@ -1,6 +1,7 @@
 // Where the site reads its repository and which instant it calls Now: from the environment, so
 // that the benchmark can build a generated corpus and tests can build reproducibly.
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseTimestamp, timestampProblem } from '../core/time/timestamp.ts';
 
 /** `COMMLOG_ROOT`, else the project root (the bundled example incidents). */
@@ -15,4 +16,15 @@ export function siteNow(zone: string): number {
   const problem = timestampProblem(text);
   if (problem) throw new Error(`COMMLOG_NOW: ${problem}`);
   return parseTimestamp(text, zone);
+}
+
+/**
+ * A module of the site's sources as a file for a worker thread: compiled `.js` in the installed
+ * package, `.ts` in this repository. The integration names the folder (COMMLOG_SITE_SOURCES),
+ * because the pages that start workers are bundled by Vite far from their sources.
+ */
+export function siteModuleFile(name: string): string {
+  const dir = process.env.COMMLOG_SITE_SOURCES ?? resolve(process.cwd(), 'src/site');
+  const compiled = join(dir, `${name}.js`);
+  return existsSync(compiled) ? compiled : join(dir, `${name}.ts`);
 }

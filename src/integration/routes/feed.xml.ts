@@ -1,5 +1,5 @@
 // Atom feed of the most recent incidents (RFC 4287): updated when resolved, else when opened.
-import { archive } from '../site/archive.ts';
+import { archive } from '../../site/archive.ts';
 
 const ENTRIES = 50;
 

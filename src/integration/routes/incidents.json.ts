@@ -1,7 +1,7 @@
 // Machine-readable export: published incidents with their published fields only (no people,
 // no contact details, no internal incident or entry).
-import { archive } from '../site/archive.ts';
-import { formatInstantIso } from '../core/time/zone.ts';
+import { archive } from '../../site/archive.ts';
+import { formatInstantIso } from '../../core/time/zone.ts';
 
 export async function GET(): Promise<Response> {
   const a = await archive();

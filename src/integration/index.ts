@@ -1,0 +1,55 @@
+// The published archive as an Astro integration, the way Starlight ships its pages: a team's
+// astro.config.mjs says `integrations: [commlog()]` and every page of ./routes/ is injected from
+// the package, next to any page of the team's own src/pages/. This repository's site uses the
+// same integration. Routes are found by walking ./routes/ with Astro's file-name conventions,
+// so a page added there needs no registration.
+import type { AstroIntegration } from 'astro';
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readConfig } from '../node/repository.ts';
+import { SITE_OPTIONS_VARIABLE } from '../site/options.ts';
+import { searchIndex } from '../site/searchIndex.ts';
+import { siteRoot } from '../site/settings.ts';
+import { parseOptions, type CommlogOptions } from './options.ts';
+
+export type { CommlogOptions } from './options.ts';
+
+const ROUTES = fileURLToPath(new URL('./routes/', import.meta.url));
+
+export interface InjectedPage {
+  pattern: string;
+  entrypoint: string;
+}
+
+/** Every page and endpoint under `dir`, with the URL pattern Astro's file router would give it. */
+export function routesUnder(dir: string = ROUTES): InjectedPage[] {
+  const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(astro|ts|js)$/.test(f) && !/\.(d|test)\.ts$/.test(f));
+  return files.sort().map((file) => {
+    const path = file.split(sep).join('/').replace(/\.(astro|ts|js)$/, '').replace(/(^|\/)index$/, '');
+    return { pattern: `/${path}`, entrypoint: join(dir, file) };
+  });
+}
+
+export default function commlog(options: CommlogOptions = {}): AstroIntegration {
+  const siteOptions = parseOptions(options);
+  return {
+    name: 'commlog',
+    hooks: {
+      'astro:config:setup': ({ config, injectRoute, updateConfig, logger }) => {
+        process.env[SITE_OPTIONS_VARIABLE] = JSON.stringify(siteOptions);
+        // The public URL and base path come from commlog.config.yaml (`site:`) unless the
+        // team's astro.config.mjs sets them itself.
+        const { site } = readConfig(siteRoot());
+        updateConfig({
+          ...(config.site === undefined && site.url ? { site: site.url } : {}),
+          ...(config.base === '/' && site.base !== '/' ? { base: site.base } : {}),
+          integrations: [searchIndex()],
+        });
+        const pages = routesUnder();
+        for (const page of pages) injectRoute(page);
+        logger.debug(`injected ${pages.length} routes from ${relative(fileURLToPath(config.root), ROUTES) || ROUTES}`);
+      },
+    },
+  };
+}
