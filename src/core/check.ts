@@ -15,6 +15,8 @@ export interface IncidentSummary {
   status?: Status;
   /** Priority in force at Now (or at resolved_at). */
   priority?: Priority;
+  /** The project manager's address, copied on written updates; absent when unknown. */
+  pmEmail?: string;
   entries: number;
   errors: number;
   warnings: number;
@@ -36,15 +38,17 @@ export function checkIncident(files: IncidentFiles, context: CheckContext): Inci
   if (incident) {
     for (const rule of ALL_RULES) found.push(...rule(incident, context));
   }
-  const findings = applySeverities(files.id, found, context.config.rules).sort(compareFindings);
+  const zone = incident?.zone ?? context.config.timezone;
+  const findings = applySeverities(files.id, found, context.config.rules, zone).sort(compareFindings);
   let errors = 0;
   for (const f of findings) if (f.severity === 'error') errors++;
   return {
     summary: {
       id: files.id,
-      zone: incident?.zone ?? context.config.timezone,
+      zone,
       status: incident?.status,
       priority: incident ? cadenceContext(incident, context).priorityAt(incident.resolvedAt ?? context.now) : undefined,
+      ...(incident?.pm.email === undefined ? {} : { pmEmail: incident.pm.email }),
       entries: loaded.entryCount,
       errors,
       warnings: findings.length - errors,

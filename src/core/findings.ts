@@ -53,6 +53,8 @@ export interface RuleFinding {
 export interface Finding extends RuleFinding {
   severity: Severity;
   incident: string;
+  /** The incident's IANA zone (the config's when incident.md cannot be read): `due` is shown in it. */
+  zone: string;
 }
 
 /**
@@ -63,12 +65,13 @@ export function applySeverities(
   incident: string,
   found: readonly RuleFinding[],
   overrides: Partial<Record<RuleId, SeveritySetting>>,
+  zone: string,
 ): Finding[] {
   const out: Finding[] = [];
   for (const f of found) {
     const setting = overrides[f.rule] ?? f.severity ?? RULES[f.rule].severity;
     if (setting === 'off') continue;
-    out.push({ ...f, incident, severity: setting });
+    out.push({ ...f, incident, zone, severity: setting });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCheckReport, type CheckReport } from './checkReport.ts';
+import { parseCheckReport, type CheckReport } from '../core/checkReport/checkReport.ts';
 import { logEntryTemplate, newLogEntryUrl } from './logEntryLink.ts';
 import { MAX_COMMENT_CHARS, planStickyComment, STICKY_COMMENT_MARKER, type PullRequestContext } from './pullRequestComment.ts';
 
@@ -65,7 +65,8 @@ describe('planStickyComment', () => {
   });
 
   it('links to the new-file page on the pull request branch with a log entry template', () => {
-    const { body } = planStickyComment(report(), { ...context, incidents: { '2026-11-02-acme-checkout-500': { zone: 'Europe/London', pmEmail: 'pm@acme.example' } } });
+    const incidents: CheckReport['incidents'] = [{ id: '2026-11-02-acme-checkout-500', status: 'open', priority: 'urgent', errors: 1, warnings: 1, zone: 'Europe/London', pm_email: 'pm@acme.example' }];
+    const { body } = planStickyComment(report({ incidents }), context);
     const link = /📝 \*\*Log a new entry\*\* on this branch: \[`2026-11-02-acme-checkout-500`\]\((\S+)\)/.exec(body);
     expect(link).not.toBeNull();
     const url = new URL(link![1]);

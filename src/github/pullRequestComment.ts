@@ -1,7 +1,7 @@
 // The pull request's sticky comment, as Markdown: a one-line verdict naming the commit it
 // judged, every finding for the incidents the pull request touches in a collapsed section,
 // and one-click links to log the next entry. Pure: the API side is stickyComment.ts.
-import type { CheckReport, ReportedFinding, ReportedIncident } from './checkReport.ts';
+import type { CheckReport, ReportedFinding, ReportedIncident } from '../core/checkReport/checkReport.ts';
 import { newLogEntryUrl } from './logEntryLink.ts';
 
 /** Starts the comment's body: how later runs find the comment to update. */
@@ -24,8 +24,6 @@ export interface PullRequestContext {
   baseRef?: string;
   /** The workflow run, whose job summary also lists every finding. */
   runUrl?: string;
-  /** Incident id -> its zone and project manager's address, for the log entry template. */
-  incidents?: Record<string, { zone?: string; pmEmail?: string }>;
 }
 
 export interface PlannedComment {
@@ -114,8 +112,7 @@ function logLinks(report: CheckReport, context: PullRequestContext): string | un
   if (open.length === 0) return undefined;
   const now = Date.parse(report.now);
   const links = open.map((i) => {
-    const facts = context.incidents?.[i.id] ?? {};
-    const url = newLogEntryUrl({ serverUrl: context.serverUrl, repository: context.headRepository, branch: context.headRef, incident: i.id, now, ...facts });
+    const url = newLogEntryUrl({ serverUrl: context.serverUrl, repository: context.headRepository, branch: context.headRef, incident: i.id, now, zone: i.zone, pmEmail: i.pm_email });
     return `[\`${i.id}\`](${url})`;
   });
   return `📝 **Log a new entry** on this branch: ${links.join(' · ')}`;

@@ -48,11 +48,11 @@ export async function checkRepository(options: CheckOptions): Promise<Repository
     if (!knownIds.has(id)) throw new UsageError(`unknown incident "${id}": no folder incidents/${id}`);
   }
   let ids = options.ids ?? allIds;
-  const repositoryFindings: Finding[] = [];
+  const immutable: ReturnType<typeof logImmutable> = [];
   if (options.since !== undefined) {
     const changed = await changesSince(options.root, options.since);
     ids = ids.filter((id) => changed.incidentIds.has(id));
-    for (const f of logImmutable(changed.changes, options.since)) repositoryFindings.push(...applySeverities(f.incident, [f], config.rules));
+    immutable.push(...logImmutable(changed.changes, options.since));
   }
 
   const job: IncidentsToCheck = { root: options.root, now: options.now, config, ids, knownIds: allIds };
@@ -62,10 +62,14 @@ export async function checkRepository(options: CheckOptions): Promise<Repository
   const summaries = parts.flatMap((p) => p.summaries).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const findings = parts.flatMap((p) => p.findings);
   const byId = new Map(summaries.map((s) => [s.id, s]));
-  for (const f of repositoryFindings) {
-    findings.push(f);
-    const summary = byId.get(f.incident);
-    if (summary) summary[f.severity === 'error' ? 'errors' : 'warnings']++;
+  // After the incidents' checks, so each finding gets its incident's zone (a deleted incident's
+  // is the config's).
+  for (const found of immutable) {
+    const summary = byId.get(found.incident);
+    for (const f of applySeverities(found.incident, [found], config.rules, summary?.zone ?? config.timezone)) {
+      findings.push(f);
+      if (summary) summary[f.severity === 'error' ? 'errors' : 'warnings']++;
+    }
   }
   findings.sort(compareFindings);
   return { now: options.now, config, summaries, findings, totals: totalsOf(summaries, findings) };

@@ -1,10 +1,10 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { checkReportOf, serializeCheckReport } from '../../core/checkReport/checkReport.ts';
 import { checkRepository } from '../../node/checkRepository.ts';
 import { readConfig } from '../../node/repository.ts';
 import { oneOf, parseCommandArgs, parseNow, rootOf } from '../args.ts';
 import { formatAnnotations, formatStepSummary } from '../format/github.ts';
-import { formatCheckJson } from '../format/json.ts';
 import { formatCheckText, useColour } from '../format/text.ts';
 import { EXIT_FINDINGS, EXIT_OK, type Command } from '../io.ts';
 
@@ -43,16 +43,15 @@ Exit codes: 0 no errors, 1 at least one error (with --strict: any finding),
     const config = readConfig(root);
     const now = parseNow(values.now, config.timezone);
     const result = await checkRepository({ root, now, config, ids: positionals.length > 0 ? positionals : undefined, since: values.since });
-    const zones = new Map(result.summaries.map((s) => [s.id, s.zone]));
-    const zoneOf = (id: string) => zones.get(id) ?? config.timezone;
+    const json = () => serializeCheckReport(checkReportOf(result));
 
     const reportFile = values['json-report'];
-    if (reportFile !== undefined) writeFileSync(resolve(io.cwd, reportFile), formatCheckJson(result, zoneOf));
-    if (format === 'json') io.stdout.write(formatCheckJson(result, zoneOf));
+    if (reportFile !== undefined) writeFileSync(resolve(io.cwd, reportFile), json());
+    if (format === 'json') io.stdout.write(json());
     else if (format === 'github') {
       io.stdout.write(formatAnnotations(result.findings));
       const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-      if (summaryFile) appendFileSync(summaryFile, formatStepSummary(result, zoneOf));
+      if (summaryFile) appendFileSync(summaryFile, formatStepSummary(result));
     } else io.stdout.write(formatCheckText(result, useColour(io.stdout, io.env)));
 
     const failing = values.strict ? result.findings.length : result.totals.errors;

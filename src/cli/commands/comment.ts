@@ -2,14 +2,13 @@
 // `commlog check --format json --since <base>`, so the step that holds a write token runs no
 // check of its own.
 import { readFileSync } from 'node:fs';
-import { parseCheckReport, type CheckReport } from '../../github/checkReport.ts';
+import { parseCheckReport, type CheckReport } from '../../core/checkReport/checkReport.ts';
 import { createGitHubClient, GitHubError, parseRepository, tokenFromEnv } from '../../github/client.ts';
 import { planStickyComment, type PullRequestContext } from '../../github/pullRequestComment.ts';
 import { pullRequestRun } from '../../github/pullRequestEvent.ts';
 import { upsertStickyComment } from '../../github/stickyComment.ts';
-import { loadValidIncidents } from '../../node/loadIncidents.ts';
-import { readConfig, UsageError } from '../../node/repository.ts';
-import { parseCommandArgs, rootOf } from '../args.ts';
+import { UsageError } from '../../node/repository.ts';
+import { parseCommandArgs } from '../args.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../io.ts';
 
 export const commentCommand: Command = {
@@ -27,8 +26,8 @@ Options:
   --report FILE   the JSON document of commlog check --format json (required)
   --event FILE    the pull_request event payload (default: $GITHUB_EVENT_PATH)
   --dry-run       print the comment instead of posting it (no token needed)
-  --root DIR      the repository, read for each incident's time zone and PM's address
-                  (default: the current directory)
+  --root DIR      accepted like everywhere; unused, as the report carries each incident's
+                  time zone and PM's address
   -h, --help      show this help
 
 Environment: GITHUB_TOKEN (or GH_TOKEN) with pull-requests: write; GITHUB_REPOSITORY,
@@ -56,7 +55,6 @@ Exit codes: 0 done (or commenting not permitted), 2 usage, configuration or GitH
       headSha: run.headSha,
       baseRef: run.baseRef,
       runUrl: run.runUrl,
-      incidents: incidentFacts(rootOf(values, io.cwd), report),
     };
     const { body, verdict } = planStickyComment(report, context);
     if (values['dry-run']) {
@@ -105,17 +103,6 @@ function readReport(path: string, io: CliIO): CheckReport {
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`--report ${path}: ${(error as Error).message}`);
-  }
-}
-
-/** Zones and PM addresses for the log entry template; without them the template still works. */
-function incidentFacts(root: string, report: CheckReport): PullRequestContext['incidents'] {
-  try {
-    const config = readConfig(root);
-    const { incidents } = loadValidIncidents(root, config, Date.parse(report.now), report.incidents.map((i) => i.id));
-    return Object.fromEntries(incidents.map((i) => [i.id, { zone: i.zone, pmEmail: i.pm.email }]));
-  } catch {
-    return {};
   }
 }
 

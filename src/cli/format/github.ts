@@ -38,7 +38,7 @@ function cell(text: string): string {
 }
 
 /** The Markdown table GitHub shows on the run's summary page: every finding, none cut. */
-export function formatStepSummary(result: RepositoryCheck, zoneOf: (incident: string) => string): string {
+export function formatStepSummary(result: RepositoryCheck): string {
   const { incidents, entries, errors, warnings } = result.totals;
   const lines = [
     '## commlog check',
@@ -50,7 +50,7 @@ export function formatStepSummary(result: RepositoryCheck, zoneOf: (incident: st
     lines.push('| | Rule | File | Due | Message |', '| --- | --- | --- | --- | --- |');
     for (const f of result.findings) {
       const where = f.line === undefined ? f.file : `${f.file}:${f.line}`;
-      const due = f.due === undefined ? '' : formatLocal(f.due, zoneOf(f.incident));
+      const due = f.due === undefined ? '' : formatLocal(f.due, f.zone);
       lines.push(`| ${f.severity === 'error' ? '❌' : '⚠️'} | \`${f.rule}\` | \`${cell(where)}\` | ${due} | ${cell(f.message)} |`);
     }
     lines.push('');

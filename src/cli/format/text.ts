@@ -28,7 +28,7 @@ export function formatCheckText(result: RepositoryCheck, colour: boolean): strin
     for (const f of findings) {
       const mark = f.severity === 'error' ? paint('red', '✖ error  ') : paint('yellow', '⚠ warning');
       const where = f.line === undefined ? f.file : `${f.file}:${f.line}`;
-      const due = f.due === undefined || !summary ? '' : paint('dim', ` · due ${formatLocal(f.due, summary.zone)}`);
+      const due = f.due === undefined ? '' : paint('dim', ` · due ${formatLocal(f.due, f.zone)}`);
       lines.push(`  ${mark} ${where}  ${paint('cyan', f.rule)}${due}`);
       lines.push(`    ${f.message}`);
     }

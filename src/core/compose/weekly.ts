@@ -58,7 +58,7 @@ function describe(incident: Incident, config: Config, week: IsoWeek, asOf: numbe
   // A finding without a due belongs to the time of its entry; on incident.md (resolution-notice), to the resolution.
   const timeOf = new Map<string, number | undefined>([[incident.file, incident.resolvedAt], ...incident.entries.map((e): [string, number] => [e.file, e.at])]);
   const inWeek = (t: number | undefined) => t !== undefined && t >= week.start && t < week.end;
-  const findings = applySeverities(incident.id, found, config.rules).filter((f) => inWeek(f.due ?? timeOf.get(f.file)));
+  const findings = applySeverities(incident.id, found, config.rules, incident.zone).filter((f) => inWeek(f.due ?? timeOf.get(f.file)));
 
   return {
     incident,

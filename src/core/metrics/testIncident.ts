@@ -53,5 +53,5 @@ export function incident(fields: Partial<Incident> & { opened: string }): Incide
 }
 
 export function finding(rule: RuleId, due?: string): Finding {
-  return { rule, severity: 'warning', incident: 'x', file: 'incidents/x/incident.md', message: rule, due: due === undefined ? undefined : t(due) };
+  return { rule, severity: 'warning', incident: 'x', zone: ZONE, file: 'incidents/x/incident.md', message: rule, due: due === undefined ? undefined : t(due) };
 }

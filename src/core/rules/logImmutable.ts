@@ -12,8 +12,8 @@ export interface FileChange {
 
 const LOG_FILE = /^incidents\/([^/]+)\/log\/(.+)$/;
 
-export function logImmutable(changes: readonly FileChange[], ref: string): Omit<Finding, 'severity'>[] {
-  const findings: Omit<Finding, 'severity'>[] = [];
+export function logImmutable(changes: readonly FileChange[], ref: string): Omit<Finding, 'severity' | 'zone'>[] {
+  const findings: Omit<Finding, 'severity' | 'zone'>[] = [];
   for (const change of changes) {
     const match = LOG_FILE.exec(change.path);
     if (!match) continue;

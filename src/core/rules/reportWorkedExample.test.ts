@@ -19,7 +19,7 @@ describe('worked example 5 of rules.md', () => {
     const incident = loaded.incident!;
     expect(incident.status).toBe('closed');
     const found = Object.values(reportRules).flatMap((rule) => rule(incident, { config, now }));
-    const findings = applySeverities(ID, found, config.rules);
+    const findings = applySeverities(ID, found, config.rules, incident.zone);
     expect(findings.map(({ rule, severity, file, line, message }) => ({ rule, severity, file, line, message }))).toEqual([
       {
         rule: 'report-heading',

@@ -1,6 +1,7 @@
 // JSON Schema for editors (YAML language servers), generated from the same zod schemas the
 // checker uses, so the two cannot disagree.
 import { z } from 'zod';
+import { checkReportSchema } from '../checkReport/checkReport.ts';
 import { configFile } from '../config/schema.ts';
 import { entryFrontmatter } from './entry.ts';
 import { incidentFrontmatter } from './incident.ts';
@@ -11,6 +12,7 @@ export const JSON_SCHEMAS = {
   'log-entry.schema.json': { schema: entryFrontmatter, title: 'commlog log entry frontmatter' },
   'report.schema.json': { schema: reportFrontmatter, title: 'commlog report.md frontmatter' },
   'config.schema.json': { schema: configFile, title: 'commlog.config.yaml' },
+  'check-report.schema.json': { schema: checkReportSchema, title: 'commlog check --format json' },
 } as const;
 
 export function jsonSchemaFor(name: keyof typeof JSON_SCHEMAS): string {
