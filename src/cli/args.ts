@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { parseTimestamp, timestampProblem } from '../core/time/timestamp.ts';
-import { UsageError } from '../node/repository.ts';
+import { UsageError } from './usageError.ts';
 
 export const COMMON_OPTIONS = {
   root: { type: 'string' },
@@ -21,12 +21,19 @@ export function rootOf(values: { root?: string }, cwd: string): string {
   return resolve(cwd, values.root ?? '.');
 }
 
-/** `--now`: a timestamp of the data's forms; without an offset, read in `zone`. */
-export function parseNow(text: string | undefined, zone: string): number {
-  if (text === undefined) return Date.now();
+/**
+ * The one parser of time flags (`--now`, `--at`, `--opened-at`, `--next-update-by` …): a
+ * timestamp of the data's forms; without an offset, read in `zone`.
+ */
+export function parseTimeFlag(flag: string, text: string, zone: string): number {
   const problem = timestampProblem(text);
-  if (problem) throw new UsageError(`--now "${text}": ${problem}`);
+  if (problem) throw new UsageError(`${flag} "${text}": ${problem}`);
   return parseTimestamp(text, zone);
+}
+
+/** `--now TIME` (read in the config's `timezone` when it has no offset), else the clock: the one place a command reads it. */
+export function parseNow(text: string | undefined, zone: string): number {
+  return text === undefined ? Date.now() : parseTimeFlag('--now', text, zone);
 }
 
 export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {

@@ -15,3 +15,5 @@ export interface Command {
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+/** A bug in commlog, not bad input (sysexits' EX_SOFTWARE): cli.md's codes stay for input. */
+export const EXIT_INTERNAL = 70;

@@ -3,7 +3,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from './main.ts';
+import { main, runCommand } from './main.ts';
+import type { Command } from './io.ts';
+import { UsageError } from './usageError.ts';
 
 const PROJECT = join(import.meta.dirname, '../..');
 const VALID = join(PROJECT, 'src/core/load/fixtures/bad-inputs/incidents/valid-neighbour');
@@ -181,5 +183,28 @@ describe('commlog check on the bundled examples', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(new RegExp(`✖ error +incidents/${EXAMPLE}/report\\.md:1 +report-heading`));
     expect(result.stdout).toMatch(/Suspected root cause/);
+  });
+});
+
+describe('a command that fails', () => {
+  const failing = (error: unknown): Command => ({ help: '', run: () => Promise.reject(error) });
+  async function outcome(error: unknown, env: Record<string, string> = {}) {
+    let stderr = '';
+    const code = await runCommand('check', failing(error), [], { stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t) }, env, cwd: PROJECT });
+    return { code, stderr };
+  }
+
+  it('exits 2 with one line for bad input', async () => {
+    expect(await outcome(new UsageError('--format "xml": expected one of text, json, github'))).toEqual({ code: 2, stderr: 'commlog check: --format "xml": expected one of text, json, github\n' });
+  });
+
+  it('exits 70 for a bug, asking for a report, with the stack only under COMMLOG_DEBUG', async () => {
+    const bug = await outcome(new TypeError("Cannot read properties of undefined (reading 'zone')"));
+    expect(bug.code).toBe(70);
+    expect(bug.stderr).toMatch(/^commlog check: internal error: Cannot read properties of undefined \(reading 'zone'\)\n.*please report it/);
+    expect(bug.stderr).not.toMatch(/\n\s+at /);
+    const debug = await outcome(new TypeError('boom'), { COMMLOG_DEBUG: '1' });
+    expect(debug.code).toBe(70);
+    expect(debug.stderr).toMatch(/\n\s+at /);
   });
 });

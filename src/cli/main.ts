@@ -1,9 +1,11 @@
 // The `commlog` command: dispatches to sub-commands and turns usage and configuration
-// problems into one line on stderr and exit code 2 — never a stack trace for bad input.
+// problems into one line on stderr and exit code 2 — never a stack trace for bad input. A bug
+// is told apart: exit 70 and a line asking for a report.
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../core/config/config.ts';
-import { UsageError } from '../node/repository.ts';
-import { EXIT_USAGE, type CliIO, type Command } from './io.ts';
+import { RepositoryError } from '../node/repositoryError.ts';
+import { EXIT_INTERNAL, EXIT_USAGE, type CliIO, type Command } from './io.ts';
+import { UsageError } from './usageError.ts';
 
 interface CommandEntry {
   name: string;
@@ -42,7 +44,8 @@ function overview(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Every command takes --root DIR (default: the current directory) and --help.',
-    'Exit codes: 0 done, 1 check found errors, 2 usage or configuration problem.',
+    'Exit codes: 0 done, 1 check found errors, 2 usage or configuration problem,',
+    `${EXIT_INTERNAL} internal error (a bug in commlog: please report it).`,
     '',
   ].join('\n');
 }
@@ -69,16 +72,23 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.stdout.write(command.help.endsWith('\n') ? command.help : `${command.help}\n`);
     return 0;
   }
+  return runCommand(name, command, rest, io);
+}
+
+/** Runs one sub-command, turning what it throws into one line on stderr and an exit code. */
+export async function runCommand(name: string, command: Command, argv: string[], io: CliIO): Promise<number> {
   try {
-    return await command.run(rest, io);
+    return await command.run(argv, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof RepositoryError || error instanceof ConfigError) {
       io.stderr.write(`commlog ${name}: ${error.message}\n`);
       return EXIT_USAGE;
     }
     // A bug, not bad input: one line, and the stack only on request.
-    io.stderr.write(`commlog ${name}: internal error: ${(error as Error).message} (set COMMLOG_DEBUG=1 for details, and please report it)\n`);
-    if (io.env.COMMLOG_DEBUG) io.stderr.write(`${(error as Error).stack}\n`);
-    return EXIT_USAGE;
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`commlog ${name}: internal error: ${message}\n`);
+    io.stderr.write(`This is a bug in commlog, not a problem with your data: please report it with the command you ran${io.env.COMMLOG_DEBUG ? '' : ' and the details COMMLOG_DEBUG=1 prints'}.\n`);
+    if (io.env.COMMLOG_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+    return EXIT_INTERNAL;
   }
 }

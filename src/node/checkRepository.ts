@@ -9,7 +9,8 @@ import { applySeverities, compareFindings, type Finding } from '../core/findings
 import { logImmutable } from '../core/rules/logImmutable.ts';
 import { checkIncidents, type CheckedIncidents, type IncidentsToCheck } from './checkIncidents.ts';
 import { changesSince } from './gitChanges.ts';
-import { listIncidentIds, readConfig, UsageError } from './repository.ts';
+import { listIncidentIds, readConfig } from './repository.ts';
+import { RepositoryError } from './repositoryError.ts';
 
 /** Below this many incidents a worker costs more to start than it saves. */
 const INCIDENTS_PER_WORKER = 500;
@@ -45,7 +46,7 @@ export async function checkRepository(options: CheckOptions): Promise<Repository
   const allIds = listIncidentIds(options.root);
   const knownIds = new Set(allIds);
   for (const id of options.ids ?? []) {
-    if (!knownIds.has(id)) throw new UsageError(`unknown incident "${id}": no folder incidents/${id}`);
+    if (!knownIds.has(id)) throw new RepositoryError(`unknown incident "${id}": no folder incidents/${id}`);
   }
   let ids = options.ids ?? allIds;
   const immutable: ReturnType<typeof logImmutable> = [];

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkRepository } from './checkRepository.ts';
-import { UsageError } from './repository.ts';
+import { RepositoryError } from './repositoryError.ts';
 
 const TEMPLATE = join(import.meta.dirname, '../core/load/fixtures/bad-inputs/incidents/valid-neighbour');
 const NOW = Date.parse('2026-11-02T09:30:00Z');
@@ -75,7 +75,7 @@ describe('check --since', () => {
   });
 
   it('refuses an unknown ref and a folder that is not a git repository', async () => {
-    await expect(since('no-such-branch')).rejects.toThrow(UsageError);
+    await expect(since('no-such-branch')).rejects.toThrow(RepositoryError);
     const plain = mkdtempSync(join(tmpdir(), 'commlog-nogit-'));
     cpSync(TEMPLATE, join(plain, 'incidents/acme-checkout'), { recursive: true });
     await expect(checkRepository({ root: plain, now: NOW, since: 'HEAD' })).rejects.toThrow(/not in one/);

@@ -1,7 +1,7 @@
 // What changed under incidents/ between a git ref and the working tree, for `check --since`.
 import { simpleGit } from 'simple-git';
 import type { FileChange } from '../core/rules/logImmutable.ts';
-import { UsageError } from './repository.ts';
+import { RepositoryError } from './repositoryError.ts';
 
 export interface ChangesSince {
   /** Ids of incidents with any file changed, added, renamed or deleted. */
@@ -13,12 +13,12 @@ export interface ChangesSince {
 export async function changesSince(root: string, ref: string): Promise<ChangesSince> {
   const git = simpleGit({ baseDir: root });
   if (!(await git.checkIsRepo().catch(() => false))) {
-    throw new UsageError(`--since needs a git repository, and ${root} is not in one`);
+    throw new RepositoryError(`--since needs a git repository, and ${root} is not in one`);
   }
   try {
     await git.raw(['rev-parse', '--verify', `${ref}^{commit}`]);
   } catch {
-    throw new UsageError(`--since "${ref}": no such commit in this repository (in CI, fetch the full history: actions/checkout with fetch-depth: 0)`);
+    throw new RepositoryError(`--since "${ref}": no such commit in this repository (in CI, fetch the full history: actions/checkout with fetch-depth: 0)`);
   }
   // --relative: paths relative to the root, even when the root is a folder inside the repository.
   const diff = await git.raw(['diff', '--relative', '--name-status', '-M', '-z', ref, '--', 'incidents/']);

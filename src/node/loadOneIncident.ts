@@ -3,15 +3,16 @@
 import type { Config } from '../core/config/config.ts';
 import { loadIncident } from '../core/load/loadIncident.ts';
 import type { Incident } from '../core/model.ts';
-import { listIncidentIds, readIncidentFiles, UsageError } from './repository.ts';
+import { listIncidentIds, readIncidentFiles } from './repository.ts';
+import { RepositoryError } from './repositoryError.ts';
 
 export function loadOneIncident(root: string, id: string, config: Config, now: number): Incident {
   const ids = listIncidentIds(root);
-  if (!ids.includes(id)) throw new UsageError(`unknown incident "${id}": no folder incidents/${id}`);
+  if (!ids.includes(id)) throw new RepositoryError(`unknown incident "${id}": no folder incidents/${id}`);
   const { incident, findings } = loadIncident(readIncidentFiles(root, id), { config, now, knownIds: new Set(ids) });
   if (!incident) {
     const first = findings.find((f) => f.file.endsWith('incident.md'));
-    throw new UsageError(`incidents/${id}/incident.md is not valid${first ? ` (${first.message})` : ''}: fix it first (commlog check ${id})`);
+    throw new RepositoryError(`incidents/${id}/incident.md is not valid${first ? ` (${first.message})` : ''}: fix it first (commlog check ${id})`);
   }
   return incident;
 }

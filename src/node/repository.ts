@@ -4,12 +4,10 @@ import { closeSync, openSync, readdirSync, readFileSync, readSync, type Dirent }
 import { join } from 'node:path';
 import { CONFIG_FILE_NAME, ConfigError, parseConfig, type Config } from '../core/config/config.ts';
 import type { IncidentFiles, InputFile } from '../core/model.ts';
+import { RepositoryError } from './repositoryError.ts';
 
 /** Larger files are refused unread: no real log entry or report comes near this. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-
-/** A usage or configuration problem: the CLI prints it on one line and exits 2. */
-export class UsageError extends Error {}
 
 export function readConfig(root: string): Config {
   let text: string | undefined;
@@ -29,7 +27,7 @@ export function listIncidentIds(root: string): string[] {
   try {
     dirents = readdirSync(join(root, 'incidents'), { withFileTypes: true });
   } catch {
-    throw new UsageError(`no incidents/ folder in ${root}: run commlog in a commlog repository or pass --root DIR`);
+    throw new RepositoryError(`no incidents/ folder in ${root}: run commlog in a commlog repository or pass --root DIR`);
   }
   return dirents
     .filter((d) => d.isDirectory())

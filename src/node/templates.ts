@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from './repository.ts';
+import { RepositoryError } from './repositoryError.ts';
 
 const BUNDLED = fileURLToPath(new URL('../../templates/', import.meta.url));
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
@@ -16,16 +16,16 @@ export interface TemplateFile {
 }
 
 export function readTemplate(root: string, name: string): TemplateFile {
-  if (!NAME.test(name)) throw new UsageError(`--template "${name}": a template name is lower-case letters, digits and - (e.g. outage-update-client)`);
+  if (!NAME.test(name)) throw new RepositoryError(`--template "${name}": a template name is lower-case letters, digits and - (e.g. outage-update-client)`);
   for (const dir of [join(root, 'templates'), BUNDLED]) {
     try {
       const path = join(dir, `${name}.md`);
       return { name, path, text: readFileSync(path, 'utf8') };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`cannot read template ${name}: ${(error as Error).message}`);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new RepositoryError(`cannot read template ${name}: ${(error as Error).message}`);
     }
   }
-  throw new UsageError(`no template "${name}" (templates: ${listTemplates(root).join(', ')})`);
+  throw new RepositoryError(`no template "${name}" (templates: ${listTemplates(root).join(', ')})`);
 }
 
 /** Every template name available to the repository, sorted. */

@@ -2,7 +2,7 @@
 // check and the write one step, so two people logging at once cannot clobber each other).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { UsageError } from './repository.ts';
+import { RepositoryError } from './repositoryError.ts';
 
 /** How many same-minute entries of one channel and direction a folder may hold. */
 const MAX_SUFFIX = 99;
@@ -17,13 +17,13 @@ export function writeNewEntryFile(root: string, dir: string, base: string, text:
     const path = `${dir}/${base}${n === 1 ? '' : `-${n}`}.md`;
     if (tryCreate(join(root, path), text)) return path;
   }
-  throw new UsageError(`${dir}/${base}.md and ${MAX_SUFFIX - 1} numbered variants already exist: pass another --at`);
+  throw new RepositoryError(`${dir}/${base}.md and ${MAX_SUFFIX - 1} numbered variants already exist: pass another --at`);
 }
 
 /** Writes a new file; an existing one is a usage error, never overwritten. */
 export function writeNewFile(path: string, text: string, shown = path): void {
   mkdirSync(dirname(path), { recursive: true });
-  if (!tryCreate(path, text)) throw new UsageError(`${shown} already exists: commlog never overwrites a file; move it away or choose another name`);
+  if (!tryCreate(path, text)) throw new RepositoryError(`${shown} already exists: commlog never overwrites a file; move it away or choose another name`);
 }
 
 function tryCreate(path: string, text: string): boolean {
@@ -32,6 +32,6 @@ function tryCreate(path: string, text: string): boolean {
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new UsageError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new RepositoryError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }

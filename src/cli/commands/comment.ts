@@ -7,7 +7,7 @@ import { createGitHubClient, GitHubError, parseRepository, tokenFromEnv } from '
 import { planStickyComment, type PullRequestContext } from '../../github/pullRequestComment.ts';
 import { pullRequestRun } from '../../github/pullRequestEvent.ts';
 import { upsertStickyComment } from '../../github/stickyComment.ts';
-import { UsageError } from '../../node/repository.ts';
+import { UsageError } from '../usageError.ts';
 import { parseCommandArgs } from '../args.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../io.ts';
 

@@ -3,9 +3,10 @@ import { confirmation } from '../../core/compose/confirm.ts';
 import type { Incident, LogEntry } from '../../core/model.ts';
 import { emlDraft } from '../../node/eml.ts';
 import { loadOneIncident } from '../../node/loadOneIncident.ts';
-import { readConfig, UsageError } from '../../node/repository.ts';
+import { readConfig } from '../../node/repository.ts';
+import { UsageError } from '../usageError.ts';
 import { writeNewFile } from '../../node/writeNew.ts';
-import { oneOf, parseCommandArgs, rootOf } from '../args.ts';
+import { oneOf, parseCommandArgs, parseNow, rootOf } from '../args.ts';
 import { EXIT_OK, type Command } from '../io.ts';
 
 export const confirmCommand: Command = {
@@ -26,16 +27,17 @@ Options:
   --out FILE        write to FILE instead of stdout
   --from MAILBOX    the draft's From, e.g. "Dana Okafor <dana@ourcompany.example>"
                     (default: none; the mail client fills it in)
+  --now TIME        the draft's Date, and the incident as of TIME (default: now)
   --root DIR        the repository (default: the current directory)
   -h, --help        show this help
 `,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('confirm', argv, { format: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' } }, true);
+    const { values, positionals } = parseCommandArgs('confirm', argv, { format: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, now: { type: 'string' } }, true);
     if (positionals.length !== 2) throw new UsageError(`expected INCIDENT and ENTRY, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'} (see commlog confirm --help)`);
     const format = oneOf('--format', values.format, ['markdown', 'eml'] as const, 'markdown');
     const root = rootOf(values, io.cwd);
     const config = readConfig(root);
-    const now = Date.now();
+    const now = parseNow(values.now, config.timezone);
     const incident = loadOneIncident(root, positionals[0], config, now);
     const entry = findEntry(incident, positionals[1]);
     if (entry.direction === 'internal' || entry.contacts.length === 0) {

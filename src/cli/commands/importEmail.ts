@@ -5,12 +5,12 @@ import { entryBaseName, entryFileText, owesNextUpdateTime } from '../../core/com
 import { addressOf } from '../../core/compose/person.ts';
 import { DIRECTIONS, KINDS, type Direction, type Kind } from '../../core/schema/values.ts';
 import { formatLocal } from '../../core/time/format.ts';
-import { parseTimestamp, timestampProblem } from '../../core/time/timestamp.ts';
 import { loadOneIncident } from '../../node/loadOneIncident.ts';
 import { readEmail } from '../../node/readEmail.ts';
-import { readConfig, UsageError } from '../../node/repository.ts';
+import { readConfig } from '../../node/repository.ts';
+import { UsageError } from '../usageError.ts';
 import { writeNewEntryFile } from '../../node/writeNew.ts';
-import { parseCommandArgs, rootOf } from '../args.ts';
+import { parseCommandArgs, parseNow, parseTimeFlag, rootOf } from '../args.ts';
 import { EXIT_OK, type Command } from '../io.ts';
 
 export const importEmailCommand: Command = {
@@ -37,6 +37,7 @@ Options:
   --kind K                ${KINDS.join(', ')}
   --category NAME         contact description
   --next-update-by TIME   for an outbound update: the next update time the mail promised
+  --now TIME              the incident as of TIME (default: now)
   --root DIR              the repository (default: the current directory)
   -h, --help              show this help
 `,
@@ -44,21 +45,16 @@ Options:
     const { values, positionals } = parseCommandArgs(
       'import-email',
       argv,
-      { author: { type: 'string' }, at: { type: 'string' }, direction: { type: 'string' }, kind: { type: 'string' }, category: { type: 'string' }, 'next-update-by': { type: 'string' } },
+      { author: { type: 'string' }, at: { type: 'string' }, direction: { type: 'string' }, kind: { type: 'string' }, category: { type: 'string' }, 'next-update-by': { type: 'string' }, now: { type: 'string' } },
       true,
     );
     if (positionals.length !== 2) throw new UsageError(`expected FILE.eml and INCIDENT, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'} (see commlog import-email --help)`);
     const [file, id] = positionals;
     const root = rootOf(values, io.cwd);
     const config = readConfig(root);
-    const incident = loadOneIncident(root, id, config, Date.now());
+    const incident = loadOneIncident(root, id, config, parseNow(values.now, config.timezone));
     const zone = incident.zone;
-    const time = (flag: string, text: string | undefined) => {
-      if (text === undefined) return undefined;
-      const problem = timestampProblem(text);
-      if (problem) throw new UsageError(`${flag} "${text}": ${problem}`);
-      return parseTimestamp(text, zone);
-    };
+    const time = (flag: string, text: string | undefined) => (text === undefined ? undefined : parseTimeFlag(flag, text, zone));
     const choice = <T extends string>(flag: string, text: string | undefined, allowed: readonly T[]): T | undefined => {
       if (text === undefined) return undefined;
       if (!(allowed as readonly string[]).includes(text.toLowerCase())) throw new UsageError(`${flag} "${text}": expected one of ${allowed.join(', ')}`);

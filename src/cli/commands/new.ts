@@ -8,13 +8,14 @@ import { timestampText, toMinute } from '../../core/compose/timestampText.ts';
 import type { Incident } from '../../core/model.ts';
 import { CHANNELS, DIRECTIONS, KINDS, PRIORITIES, SEVERITIES, type Kind, type Person } from '../../core/schema/values.ts';
 import { formatLocal } from '../../core/time/format.ts';
-import { parseTimestamp, timestampProblem } from '../../core/time/timestamp.ts';
+import { timestampProblem } from '../../core/time/timestamp.ts';
 import { isValidZone } from '../../core/time/zone.ts';
 import { loadValidIncidents } from '../../node/loadIncidents.ts';
 import { loadOneIncident } from '../../node/loadOneIncident.ts';
-import { listIncidentIds, readConfig, UsageError } from '../../node/repository.ts';
+import { listIncidentIds, readConfig } from '../../node/repository.ts';
+import { UsageError } from '../usageError.ts';
 import { writeNewEntryFile, writeNewFile } from '../../node/writeNew.ts';
-import { parseCommandArgs, rootOf } from '../args.ts';
+import { parseCommandArgs, parseNow, parseTimeFlag, rootOf } from '../args.ts';
 import { EXIT_OK, type CliIO, type Command } from '../io.ts';
 import { askMissing, canAsk, type Answers, type Question } from './newPrompts.ts';
 
@@ -63,7 +64,8 @@ commlog new entry INCIDENT   writes incidents/INCIDENT/log/<date>T<HHMM>-<channe
   --body TEXT             the Markdown body (default: empty)
 
 TIME is a timestamp such as 2026-11-02T09:05 (wall-clock time in the incident's zone) or
-2026-11-02T09:05Z. Options for both: --root DIR (default: the current directory), -h, --help.
+2026-11-02T09:05Z. Options for both: --now TIME (what "now" means above; without an offset,
+in the config's timezone), --root DIR (default: the current directory), -h, --help.
 `;
 
 const INCIDENT_OPTIONS = {
@@ -82,6 +84,7 @@ const INCIDENT_OPTIONS = {
   topic: { type: 'string' },
   description: { type: 'string' },
   internal: { type: 'boolean' },
+  now: { type: 'string' },
 } as const;
 
 const ENTRY_OPTIONS = {
@@ -104,6 +107,7 @@ const ENTRY_OPTIONS = {
   'feedback-rating': { type: 'string' },
   'feedback-comment': { type: 'string' },
   body: { type: 'string' },
+  now: { type: 'string' },
 } as const;
 
 export const newCommand: Command = {
@@ -123,7 +127,7 @@ async function newIncident(argv: string[], io: CliIO): Promise<number> {
   const root = rootOf(values, io.cwd);
   const config = readConfig(root);
   listIncidentIds(root); // a repository has an incidents/ folder
-  const now = Date.now();
+  const now = parseNow(values.now, config.timezone);
   const questions: Question[] = [
     { flag: 'title', message: 'Title (one line: what happened)' },
     { flag: 'client', message: 'Client organisation' },
@@ -150,7 +154,7 @@ type IncidentExtras = Omit<IncidentDraft, 'title' | 'client' | 'reporter' | 'pri
 function incidentExtras(values: IncidentValues, config: Config, zone: string, now: number): IncidentExtras {
   if (values.timezone !== undefined && !isValidZone(values.timezone)) throw new UsageError(`--timezone "${values.timezone}": not an IANA time zone such as Europe/London`);
   return {
-    openedAt: values['opened-at'] === undefined ? toMinute(now) : timeFlag('--opened-at', values['opened-at'], zone),
+    openedAt: values['opened-at'] === undefined ? toMinute(now) : parseTimeFlag('--opened-at', values['opened-at'], zone),
     severity: values.severity === undefined ? undefined : enumFlag('--severity', values.severity, SEVERITIES),
     owner: values.owner,
     backup: values.backup,
@@ -193,10 +197,10 @@ async function newEntry(argv: string[], io: CliIO): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(`expected one INCIDENT id, got ${positionals.length} (see commlog new --help)`);
   const root = rootOf(values, io.cwd);
   const config = readConfig(root);
-  const now = Date.now();
+  const now = parseNow(values.now, config.timezone);
   const incident = loadOneIncident(root, positionals[0], config, now);
   const zone = incident.zone;
-  const at = values.at === undefined ? toMinute(now) : timeFlag('--at', values.at, zone);
+  const at = values.at === undefined ? toMinute(now) : parseTimeFlag('--at', values.at, zone);
   const proposed = (a: Answers) => {
     const partial = { at, direction: a.direction as EntryDraft['direction'], channel: a.channel as EntryDraft['channel'], kind: a.kind as Kind | undefined };
     return applyPolicyDefaults({ ...partial, contacts: [], author: '', summary: '' }, incident, config).draft;
@@ -281,7 +285,7 @@ function entryDraft(a: Answers, contactTexts: string[], at: number, incident: In
   const direction = enumFlag('--direction', a.direction!, DIRECTIONS);
   const contacts: Person[] = contactTexts.map(parsePerson);
   if (direction !== 'internal' && contacts.length === 0) throw new UsageError(`missing --contact: an ${direction} entry names who we dealt with, e.g. --contact "Ana Silva <ana@client.example>"`);
-  const nextUpdateBy = a['next-update-by'] === undefined ? undefined : timeFlag('--next-update-by', a['next-update-by'], zone);
+  const nextUpdateBy = a['next-update-by'] === undefined ? undefined : parseTimeFlag('--next-update-by', a['next-update-by'], zone);
   if (nextUpdateBy !== undefined && nextUpdateBy < at) throw new UsageError(`--next-update-by (${formatLocal(nextUpdateBy, zone)}) is before --at (${formatLocal(at, zone)})`);
   const author = a.author ?? incident.owner;
   if (!author) throw new UsageError(`missing --author: incidents/${incident.id} names no owner to default to`);
@@ -330,12 +334,6 @@ function enumFlag<T extends string>(flag: string, value: string, allowed: readon
   const lower = value.trim().toLowerCase();
   if (!(allowed as readonly string[]).includes(lower)) throw new UsageError(`${flag} "${value}": expected one of ${allowed.join(', ')}`);
   return lower as T;
-}
-
-function timeFlag(flag: string, text: string, zone: string): number {
-  const problem = timestampProblem(text);
-  if (problem) throw new UsageError(`${flag} "${text}": ${problem}`);
-  return parseTimestamp(text, zone);
 }
 
 function oneLine(flag: string, text: string): string {

@@ -2,7 +2,7 @@
 // for, one question each, with the policy's proposal as the default. Answers are the text the
 // flag would have held, so they go through the same parsing as flags: a prompt adds no rules.
 import { input, select } from '@inquirer/prompts';
-import { UsageError } from '../../node/repository.ts';
+import { UsageError } from '../usageError.ts';
 import type { CliIO } from '../io.ts';
 
 export type Answers = Record<string, string | undefined>;

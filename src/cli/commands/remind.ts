@@ -7,7 +7,8 @@ import { createGitHubClient, GitHubError, parseRepository, tokenFromEnv } from '
 import { applyReminderActions, listReminderIssues } from '../../github/remind/execute.ts';
 import { planReminders, type RemindIncident, type ReminderAction } from '../../github/remind/plan.ts';
 import { loadValidIncidents } from '../../node/loadIncidents.ts';
-import { readConfig, UsageError } from '../../node/repository.ts';
+import { readConfig } from '../../node/repository.ts';
+import { UsageError } from '../usageError.ts';
 import { parseCommandArgs, parseNow, rootOf } from '../args.ts';
 import { EXIT_OK, EXIT_USAGE, type Command } from '../io.ts';
 
