@@ -1,6 +1,7 @@
 // GitHub shows at most 10 annotations of each kind per step and 50 per job, and silently drops
 // the rest. `capAnnotations` decides which to emit and says how many were cut, so the renderer
 // can tell the reader where the full list is (the job summary and the pull request comment).
+import { plural } from '../core/present/plural.ts';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
@@ -67,7 +68,7 @@ function select<T extends { level: AnnotationLevel }>(items: readonly T[], perLe
 }
 
 function cutNoticeText(cut: Record<AnnotationLevel, number>, limits: AnnotationLimits, fullListAt = 'the job summary'): string {
-  const parts = ANNOTATION_LEVELS.filter((level) => cut[level] > 0).map((level) => `${cut[level]} ${level}${cut[level] === 1 ? '' : 's'}`);
+  const parts = ANNOTATION_LEVELS.filter((level) => cut[level] > 0).map((level) => plural(cut[level], level));
   const total = cut.error + cut.warning + cut.notice;
   return (
     `${parts.join(', ')} not shown as annotations (${total} in all): GitHub shows at most ` +

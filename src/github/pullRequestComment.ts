@@ -3,6 +3,7 @@
 // and one-click links to log the next entry. Pure: the API side is stickyComment.ts.
 import type { CheckReport, ReportedFinding, ReportedIncident } from '../core/checkReport/checkReport.ts';
 import { newLogEntryUrl } from './logEntryLink.ts';
+import { plural } from '../core/present/plural.ts';
 
 /** Starts the comment's body: how later runs find the comment to update. */
 export const STICKY_COMMENT_MARKER = '<!-- commlog:pull-request-comment -->';
@@ -126,8 +127,4 @@ function cell(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/\|/g, '\\|')
     .replace(/\s*\n\s*/g, ' ');
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

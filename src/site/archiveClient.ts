@@ -3,6 +3,7 @@
 // built with DOM calls, never from HTML strings, so no title can inject markup.
 import { ROW, type ArchiveIndex, type IndexRow, type ResultMeta } from './archiveRows.ts';
 import { formatElapsed } from './elapsed.ts';
+import { plural } from '../core/present/plural.ts';
 
 type SortKey = 'title' | 'client' | 'opened' | 'priority' | 'severity' | 'status' | 'tta' | 'ttr' | 'compliance';
 const FILTERS = ['status', 'priority', 'severity', 'client', 'category', 'year'] as const;
@@ -214,7 +215,7 @@ export function enhanceArchive(): void {
     const pages = Math.max(1, Math.ceil(rows.length / pageSize));
     page = Math.min(page, pages - 1);
     tbody.replaceChildren(...rows.slice(page * pageSize, (page + 1) * pageSize).map((r) => rowElement(r[ROW.id], indexRowMeta(r, ix))));
-    status.textContent = `${rows.length} of ${ix.rows.length} incidents match.`;
+    status.textContent = `${rows.length} of ${plural(ix.rows.length, 'incident')} match.`;
     const column = table!.querySelector(`th[data-sort="${key}"]`)?.textContent?.trim().toLowerCase() ?? key;
     if (caption) caption.textContent = `Incidents matching the filters, by ${column} (${dir > 0 ? 'ascending' : 'descending'})`;
     pager(pages, () => browse(c, generation));

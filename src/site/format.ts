@@ -1,8 +1,9 @@
 // How the site writes numbers and times for people.
-import { formatLocal } from '../core/time/format.ts';
+import { formatLocal } from '../core/present/instant.ts';
 import { instantToLocal, zoneAbbreviation } from '../core/time/zone.ts';
 
 export { formatElapsed, formatPercent } from './elapsed.ts';
+export { plural } from '../core/present/plural.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

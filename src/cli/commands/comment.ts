@@ -10,6 +10,7 @@ import { upsertStickyComment } from '../../github/stickyComment.ts';
 import { UsageError } from '../usageError.ts';
 import { parseCommandArgs } from '../args.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../io.ts';
+import { plural } from '../../core/present/plural.ts';
 
 export const commentCommand: Command = {
   help: `Usage: commlog comment --report FILE [options]
@@ -72,7 +73,7 @@ Exit codes: 0 done (or commenting not permitted), 2 usage, configuration or GitH
     const octokit = createGitHubClient({ token, baseUrl: run.apiUrl, log: { warn: (m) => io.stderr.write(`commlog comment: ${m}\n`) } });
     try {
       const result = await upsertStickyComment(octokit, repository, run.number, body);
-      io.stdout.write(`${result.action} ${result.url}${result.deleted.length ? ` (deleted ${result.deleted.length} duplicate${result.deleted.length === 1 ? '' : 's'})` : ''}\n${verdict}\n`);
+      io.stdout.write(`${result.action} ${result.url}${result.deleted.length ? ` (deleted ${plural(result.deleted.length, 'duplicate')})` : ''}\n${verdict}\n`);
       return EXIT_OK;
     } catch (error) {
       if (!(error instanceof GitHubError)) throw error;

@@ -8,6 +8,7 @@ import { UsageError } from '../usageError.ts';
 import { writeNewFile } from '../../node/writeNew.ts';
 import { oneOf, parseCommandArgs, parseNow, rootOf } from '../args.ts';
 import { EXIT_OK, type Command } from '../io.ts';
+import { plural } from '../../core/present/plural.ts';
 
 export const confirmCommand: Command = {
   help: `Usage: commlog confirm INCIDENT ENTRY [options]
@@ -33,7 +34,7 @@ Options:
 `,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('confirm', argv, { format: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, now: { type: 'string' } }, true);
-    if (positionals.length !== 2) throw new UsageError(`expected INCIDENT and ENTRY, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'} (see commlog confirm --help)`);
+    if (positionals.length !== 2) throw new UsageError(`expected INCIDENT and ENTRY, got ${plural(positionals.length, 'argument')} (see commlog confirm --help)`);
     const format = oneOf('--format', values.format, ['markdown', 'eml'] as const, 'markdown');
     const root = rootOf(values, io.cwd);
     const config = readConfig(root);

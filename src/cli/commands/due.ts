@@ -2,13 +2,14 @@ import { styleText } from 'node:util';
 import { compareObligations, dueObligations, type Obligation } from '../../core/obligations/due.ts';
 import { parseDuration } from '../../core/time/timestamp.ts';
 import { formatInstantIso } from '../../core/time/zone.ts';
-import { formatLocal } from '../../core/time/format.ts';
+import { formatLocal } from '../../core/present/instant.ts';
 import { loadValidIncidents } from '../../node/loadIncidents.ts';
 import { listIncidentIds, readConfig } from '../../node/repository.ts';
 import { UsageError } from '../usageError.ts';
 import { oneOf, parseCommandArgs, parseNow, rootOf } from '../args.ts';
 import { useColour } from '../format/text.ts';
 import { EXIT_OK, type Command } from '../io.ts';
+import { plural } from '../../core/present/plural.ts';
 
 export const dueCommand: Command = {
   help: `Usage: commlog due [INCIDENT...] [options]
@@ -75,7 +76,7 @@ Options:
       return `${mark} ${when}  ${paint('bold', o.incident)}  ${paint('cyan', o.rule)}\n        ${o.message}`;
     });
     const overdue = obligations.filter((o) => o.overdue).length;
-    lines.push('', `${obligations.length} obligation${obligations.length === 1 ? '' : 's'}, ${overdue} overdue.`);
+    lines.push('', `${plural(obligations.length, 'obligation')}, ${overdue} overdue.`);
     io.stdout.write(`${lines.join('\n')}\n`);
     return EXIT_OK;
   },

@@ -4,7 +4,7 @@ import { EmailImportProblem, entryFromEmail } from '../../core/compose/emailEntr
 import { entryBaseName, entryFileText, owesNextUpdateTime } from '../../core/compose/entry.ts';
 import { addressOf } from '../../core/compose/person.ts';
 import { DIRECTIONS, KINDS, type Direction, type Kind } from '../../core/schema/values.ts';
-import { formatLocal } from '../../core/time/format.ts';
+import { formatLocal, formatLocalPair } from '../../core/present/instant.ts';
 import { loadOneIncident } from '../../node/loadOneIncident.ts';
 import { readEmail } from '../../node/readEmail.ts';
 import { readConfig } from '../../node/repository.ts';
@@ -85,7 +85,10 @@ Options:
       throw error;
     }
     const nextUpdateBy = time('--next-update-by', values['next-update-by']) ?? draft.nextUpdateBy;
-    if (nextUpdateBy !== undefined && nextUpdateBy < draft.at) throw new UsageError(`--next-update-by (${formatLocal(nextUpdateBy, zone)}) is before the e-mail was sent (${formatLocal(draft.at, zone)})`);
+    if (nextUpdateBy !== undefined && nextUpdateBy < draft.at) {
+      const [promised, sent] = formatLocalPair(nextUpdateBy, draft.at, zone);
+      throw new UsageError(`--next-update-by (${promised}) is before the e-mail was sent (${sent})`);
+    }
     const entry = { ...draft, nextUpdateBy };
 
     const path = writeNewEntryFile(root, `${incident.dir}/log`, entryBaseName(entry, zone), entryFileText(entry, zone));

@@ -7,7 +7,7 @@ import { mailbox, parsePerson } from '../../core/compose/person.ts';
 import { timestampText, toMinute } from '../../core/compose/timestampText.ts';
 import type { Incident } from '../../core/model.ts';
 import { CHANNELS, DIRECTIONS, KINDS, PRIORITIES, SEVERITIES, type Kind, type Person } from '../../core/schema/values.ts';
-import { formatLocal } from '../../core/time/format.ts';
+import { formatLocal, formatLocalPair } from '../../core/present/instant.ts';
 import { timestampProblem } from '../../core/time/timestamp.ts';
 import { isValidZone } from '../../core/time/zone.ts';
 import { loadValidIncidents } from '../../node/loadIncidents.ts';
@@ -286,7 +286,10 @@ function entryDraft(a: Answers, contactTexts: string[], at: number, incident: In
   const contacts: Person[] = contactTexts.map(parsePerson);
   if (direction !== 'internal' && contacts.length === 0) throw new UsageError(`missing --contact: an ${direction} entry names who we dealt with, e.g. --contact "Ana Silva <ana@client.example>"`);
   const nextUpdateBy = a['next-update-by'] === undefined ? undefined : parseTimeFlag('--next-update-by', a['next-update-by'], zone);
-  if (nextUpdateBy !== undefined && nextUpdateBy < at) throw new UsageError(`--next-update-by (${formatLocal(nextUpdateBy, zone)}) is before --at (${formatLocal(at, zone)})`);
+  if (nextUpdateBy !== undefined && nextUpdateBy < at) {
+    const [promised, sent] = formatLocalPair(nextUpdateBy, at, zone);
+    throw new UsageError(`--next-update-by (${promised}) is before --at (${sent})`);
+  }
   const author = a.author ?? incident.owner;
   if (!author) throw new UsageError(`missing --author: incidents/${incident.id} names no owner to default to`);
   return {

@@ -89,7 +89,7 @@ describe('commlog remind', { timeout: 20_000 }, () => {
 
     const writes = github.writes().length;
     const second = await run(['--now', '2026-11-02T13:31']);
-    expect(second.stdout).toBe('nothing to change; 1 open reminder issue(s) already up to date\n');
+    expect(second.stdout).toBe('nothing to change; 1 open reminder issue already up to date\n');
     expect(github.writes()).toHaveLength(writes);
   });
 
@@ -120,14 +120,14 @@ describe('commlog remind', { timeout: 20_000 }, () => {
     const result = await run(['--now', '2026-11-02T13:30', '--dry-run'], { GITHUB_TOKEN: 'fork-token' });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^would open an issue for ${ID}: `));
-    expect(result.stdout).toContain('1 change(s) planned');
+    expect(result.stdout).toContain('1 change planned');
     expect(github.writes()).toHaveLength(0);
     expect(github.issues.size).toBe(0);
   });
 
   it('honours --within: an obligation due later than the lead time is not reminded of', async () => {
     // At 10:30 the promised 11:05 update is 35 minutes away: outside 30m, inside 1h.
-    expect((await run(['--now', '2026-11-02T10:30', '--dry-run'])).stdout).toBe('nothing to change; 0 open reminder issue(s) already up to date\n');
+    expect((await run(['--now', '2026-11-02T10:30', '--dry-run'])).stdout).toBe('nothing to change; 0 open reminder issues already up to date\n');
     expect((await run(['--now', '2026-11-02T10:30', '--dry-run', '--within', '1h'])).stdout).toMatch(/^would open an issue for .*: 1 due soon/);
   });
 

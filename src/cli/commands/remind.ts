@@ -11,6 +11,7 @@ import { readConfig } from '../../node/repository.ts';
 import { UsageError } from '../usageError.ts';
 import { parseCommandArgs, parseNow, rootOf } from '../args.ts';
 import { EXIT_OK, EXIT_USAGE, type Command } from '../io.ts';
+import { plural } from '../../core/present/plural.ts';
 
 export const remindCommand: Command = {
   help: `Usage: commlog remind [options]
@@ -100,7 +101,7 @@ Exit codes: 0 done, 2 usage, configuration or GitHub problem (one line on stderr
         else io.stdout.write(`${describeAction(action, dryRun, issue)}\n`);
       }
       const changed = done.length - done.filter((d) => d.action.kind === 'nothing').length;
-      io.stdout.write(`${changed === 0 ? 'nothing to change' : `${changed} ${dryRun ? 'change(s) planned' : 'change(s) made'}`}; ${upToDate} open reminder issue(s) already up to date\n`);
+      io.stdout.write(`${changed === 0 ? 'nothing to change' : `${plural(changed, 'change')} ${dryRun ? 'planned' : 'made'}`}; ${plural(upToDate, 'open reminder issue')} already up to date\n`);
       return EXIT_OK;
     } catch (error) {
       if (!(error instanceof GitHubError)) throw error;

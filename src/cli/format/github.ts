@@ -1,8 +1,9 @@
 // GitHub Actions workflow commands (annotations) and the job summary table.
 import type { Finding } from '../../core/findings.ts';
 import { capAnnotations } from '../../github/annotations.ts';
-import { formatLocal } from '../../core/time/format.ts';
+import { formatLocal } from '../../core/present/instant.ts';
 import type { RepositoryCheck } from '../../node/checkRepository.ts';
+import { plural } from '../../core/present/plural.ts';
 
 function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -43,7 +44,7 @@ export function formatStepSummary(result: RepositoryCheck): string {
   const lines = [
     '## commlog check',
     '',
-    `${errors === 0 ? '✅' : '❌'} **${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}** in ${incidents} incident${incidents === 1 ? '' : 's'} (${entries} log entries).`,
+    `${errors === 0 ? '✅' : '❌'} **${plural(errors, 'error')}, ${plural(warnings, 'warning')}** in ${plural(incidents, 'incident')} (${plural(entries, 'log entry', 'log entries')}).`,
     '',
   ];
   if (result.findings.length > 0) {

@@ -3,8 +3,9 @@
 import { styleText } from 'node:util';
 import type { IncidentSummary } from '../../core/check.ts';
 import type { Finding } from '../../core/findings.ts';
-import { formatLocal } from '../../core/time/format.ts';
+import { formatLocal } from '../../core/present/instant.ts';
 import type { RepositoryCheck } from '../../node/checkRepository.ts';
+import { plural } from '../../core/present/plural.ts';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -44,10 +45,10 @@ function describe(s: IncidentSummary): string {
 
 function totalsLine(result: RepositoryCheck, paint: (style: Style, text: string) => string): string {
   const { incidents, entries, errors, warnings } = result.totals;
-  const scope = `${incidents} incident${incidents === 1 ? '' : 's'}, ${entries} log entr${entries === 1 ? 'y' : 'ies'}`;
+  const scope = `${plural(incidents, 'incident')}, ${plural(entries, 'log entry', 'log entries')}`;
   if (errors === 0 && warnings === 0) return paint('green', `✔ No findings in ${scope}.`);
   const affected = new Set(result.findings.map((f) => f.incident)).size;
-  const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   const text = `${counts} in ${affected} of ${scope}.`;
   return errors > 0 ? paint('red', `✖ ${text}`) : paint('yellow', `⚠ ${text}`);
 }

@@ -2,7 +2,7 @@
 // zone, a day only when it differs from the time the message is about, and the zone's
 // abbreviation where it is needed to read the time right.
 import type { ClockKind } from '../config/config.ts';
-import { formatDuration } from '../time/timestamp.ts';
+import { formatDuration } from '../present/duration.ts';
 import { instantToLocal, offsetAt, pad2, zoneAbbreviation } from '../time/zone.ts';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

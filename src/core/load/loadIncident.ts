@@ -9,7 +9,7 @@ import { COMMITMENT_FIELDS, ENTRY_FIELDS, entryFrontmatter, FEEDBACK_FIELDS, typ
 import { INCIDENT_FIELDS, incidentFrontmatter, type IncidentFrontmatter } from '../schema/incident.ts';
 import { PERSON_FIELDS, type Kind, type Person } from '../schema/values.ts';
 import { parseTimestamp } from '../time/timestamp.ts';
-import { formatLocal } from '../time/format.ts';
+import { formatLocalPair } from '../present/instant.ts';
 import { closest, lineOfPath, unknownKeyFindings, zodFindings } from './schemaFindings.ts';
 import { loadReport } from './loadReport.ts';
 
@@ -118,11 +118,12 @@ function readEntryFile(file: InputFile, zone: string, context: LoadContext, find
   }
   const nextUpdateBy = d.next_update_by === undefined ? undefined : parseTimestamp(d.next_update_by, zone);
   if (nextUpdateBy !== undefined && nextUpdateBy < at) {
-    findings.push({ rule: 'schema', file: path, line: line('next_update_by'), message: `Field "next_update_by" (${formatLocal(nextUpdateBy, zone)}) is before "at" (${formatLocal(at, zone)}): the next update must be promised for later` });
+    const [promised, sent] = formatLocalPair(nextUpdateBy, at, zone);
+    findings.push({ rule: 'schema', file: path, line: line('next_update_by'), message: `Field "next_update_by" (${promised}) is before "at" (${sent}): the next update must be promised for later` });
     valid = false;
   }
   if (at > context.now) {
-    findings.push({ rule: 'schema', severity: 'warning', file: path, line: line('at'), message: `Field "at" (${formatLocal(at, zone)}) is in the future: check the date and time` });
+    findings.push({ rule: 'schema', severity: 'warning', file: path, line: line('at'), message: `Field "at" (${formatLocalPair(at, context.now, zone)[0]}) is in the future: check the date and time` });
   }
   checkCategory(d.category, path, line('category'), context.config, findings);
   for (const [i, address] of (d.cc ?? []).entries()) {
@@ -229,7 +230,8 @@ function buildIncident(
   } else if (d.status !== 'open' && resolvedAt === undefined) {
     findings.push({ rule: 'schema', file, line: line('status'), message: `Missing field "resolved_at": a ${d.status} incident says when it was resolved, e.g. resolved_at: 2026-11-02T16:40` });
   } else if (resolvedAt !== undefined && resolvedAt < openedAt) {
-    findings.push({ rule: 'schema', file, line: line('resolved_at'), message: `Field "resolved_at" (${formatLocal(resolvedAt, zone)}) is before "opened_at" (${formatLocal(openedAt, zone)}): an incident cannot be resolved before it was opened` });
+    const [resolved, opened] = formatLocalPair(resolvedAt, openedAt, zone);
+    findings.push({ rule: 'schema', file, line: line('resolved_at'), message: `Field "resolved_at" (${resolved}) is before "opened_at" (${opened}): an incident cannot be resolved before it was opened` });
     resolvedAt = undefined;
   }
   checkCategory(d.category, file, line('category'), context.config, findings);

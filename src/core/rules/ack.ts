@@ -2,7 +2,7 @@
 import { cadenceContext } from '../cadence/context.ts';
 import { clockDuration, dayAndTime, near, nearWithZone } from '../cadence/describe.ts';
 import { entryLine, incidentLine } from '../cadence/lines.ts';
-import { formatDuration } from '../time/timestamp.ts';
+import { formatDuration } from '../present/duration.ts';
 import type { Rule } from './rule.ts';
 
 export const ack: Rule = (incident, context) => {

@@ -6,7 +6,7 @@ import { clockDuration, near } from '../cadence/describe.ts';
 import { entryLine } from '../cadence/lines.ts';
 import type { RuleFinding } from '../findings.ts';
 import type { LogEntry } from '../model.ts';
-import { formatDuration } from '../time/timestamp.ts';
+import { formatDuration } from '../present/duration.ts';
 import type { Rule } from './rule.ts';
 
 /** A stretch of time with no update and one priority in force. */

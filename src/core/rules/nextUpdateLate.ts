@@ -4,7 +4,7 @@ import { cadenceContext } from '../cadence/context.ts';
 import { near } from '../cadence/describe.ts';
 import { entryLine } from '../cadence/lines.ts';
 import type { RuleFinding } from '../findings.ts';
-import { formatDuration } from '../time/timestamp.ts';
+import { formatDuration } from '../present/duration.ts';
 import type { Rule } from './rule.ts';
 
 export const nextUpdateLate: Rule = (incident, context) => {

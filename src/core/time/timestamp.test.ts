@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateProblem, formatDuration, parseDuration, parseTimeOfDay, parseTimestamp, timestampProblem } from './timestamp.ts';
+import { dateProblem, parseDuration, parseTimeOfDay, parseTimestamp, timestampProblem } from './timestamp.ts';
+import { formatDuration } from '../present/duration.ts';
 
 const iso = (t: number) => new Date(t).toISOString();
 

@@ -55,15 +55,6 @@ export function parseTimeOfDay(text: string): number | null {
   return m ? +m[1] * 60 + +m[2] : null;
 }
 
-/** `3h15m`, `45m`, `2h` — the duration form of the data, for messages. */
-export function formatDuration(ms: number): string {
-  const total = Math.round(ms / 60_000);
-  const h = Math.floor(total / 60);
-  const m = total % 60;
-  if (h === 0) return `${m}m`;
-  return m === 0 ? `${h}h` : `${h}h${m}m`;
-}
-
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isCalendarDate(y: number, m: number, d: number): boolean {

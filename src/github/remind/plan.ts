@@ -3,7 +3,7 @@
 // function of the obligations (absolute deadlines, never "in 25 minutes"), so a second run
 // right after the first finds nothing to change.
 import type { Obligation } from '../../core/obligations/due.ts';
-import { formatLocal } from '../../core/time/format.ts';
+import { formatLocal } from '../../core/present/instant.ts';
 import { newLogEntryUrl } from '../logEntryLink.ts';
 
 export type { Obligation };
