@@ -76,7 +76,7 @@ describe('commlog new incident', () => {
   it.each([
     [['--priority', 'asap'], /--priority "asap": expected one of urgent, high, medium, low/],
     [['--pm', 'Priya Natarajan'], /--pm "Priya Natarajan": the project manager needs an e-mail address/],
-    [['--category', 'gremlins'], /--category "gremlins": not a category/],
+    [['--category', 'gremlins'], /--category: Field "category" \("gremlins"\) is not a category/],
     [['--opened-at', '2026-11-03'], /--opened-at "2026-11-03": a date alone is not a timestamp/],
     [['--timezone', 'Europe/Atlantis'], /--timezone "Europe\/Atlantis": not an IANA time zone/],
     [['--severity', 'huge'], /--severity "huge": expected one of critical, high, medium, low/],
@@ -193,19 +193,27 @@ describe('commlog new entry', () => {
     [['--direction', 'sideways', '--channel', 'email', '--summary', 'x'], /--direction "sideways": expected one of inbound, outbound, internal/],
     [['--direction', 'outbound', '--channel', 'email', '--summary', 'x'], /missing --contact/],
     [['--direction', 'internal', '--channel', 'chat'], /missing --summary/],
-    [['--direction', 'internal', '--channel', 'chat', '--summary', 'x', '--done', 'no-such'], /--done "no-such": no commitment with that id/],
+    [['--direction', 'internal', '--channel', 'chat', '--summary', 'x', '--done', 'no-such'], /--done: Field "done" names "no-such", but no commitment with that id/],
     [['--direction', 'internal', '--channel', 'chat', '--summary', 'x', '--commitment', 'id=send-gateway-logs; action=again'], /id "send-gateway-logs" is already used/],
     [['--direction', 'internal', '--channel', 'chat', '--summary', 'x', '--commitment', 'action=no id'], /a commitment needs an id/],
     // A wrong flag is reported before a missing one is asked for.
     [['--direction', 'internal', '--channel', 'chat', '--feedback-rating', '9'], /--feedback-rating "9": expected 1 to 5/],
-    [['--direction', 'internal', '--channel', 'chat', '--summary', 'x', '--corrects', 'nope.md'], /--corrects "nope\.md": no entry/],
-    [['--direction', 'outbound', '--channel', 'email', '--contact', 'a@b.example', '--summary', 'x', '--at', '2026-11-02T12:00', '--next-update-by', '2026-11-02T11:00'], /--next-update-by .* is before --at/],
+    [['--direction', 'internal', '--channel', 'chat', '--summary', 'x', '--corrects', 'nope.md'], /--corrects: Field "corrects" names "nope\.md", which is not an earlier entry/],
+    [['--direction', 'outbound', '--channel', 'email', '--contact', 'a@b.example', '--summary', 'x', '--at', '2026-11-02T12:00', '--next-update-by', '2026-11-02T11:00'], /--next-update-by: Field "next_update_by" \(.*\) is before "at"/],
     [['--direction', 'internal', '--channel', 'chat', '--summary', 'x'.repeat(301)], /--summary: 301 characters: a summary is one line of at most 300/],
   ])('refuses %j with one line and writes nothing', async (flags, message) => {
     const result = await entry(...flags);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(message);
+    expect(loaded().entries).toHaveLength(4);
+  });
+
+  it("checks the draft with check's own loader: every problem of the file, each with its flag, on one line", async () => {
+    const result = await entry('--direction', 'internal', '--channel', 'chat', '--summary', 'x', '--done', 'no-such', '--corrects', 'nope.md');
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/--done: Field "done" names "no-such".*; --corrects: Field "corrects" names "nope\.md"/);
     expect(loaded().entries).toHaveLength(4);
   });
 
