@@ -1,11 +1,12 @@
 // The archive page in the browser: filters, sorting and full-text search over the whole archive.
 // Filtering and sorting use the compact archive index; search uses the Pagefind index. Rows are
 // built with DOM calls, never from HTML strings, so no title can inject markup.
+import { ARCHIVE_COLUMNS, type ArchiveColumnKey } from './archiveColumns.ts';
 import { ROW, type ArchiveIndex, type IndexRow, type ResultMeta } from './archiveRows.ts';
 import { formatElapsed } from './elapsed.ts';
 import { plural } from '../core/present/plural.ts';
 
-type SortKey = 'title' | 'client' | 'opened' | 'priority' | 'severity' | 'status' | 'tta' | 'ttr' | 'compliance';
+type SortKey = ArchiveColumnKey;
 const FILTERS = ['status', 'priority', 'severity', 'client', 'category', 'year'] as const;
 const SEARCH_PAGE = 50;
 
@@ -131,34 +132,34 @@ export function enhanceArchive(): void {
     return div;
   }
 
-  /** A row as the archive page renders it (IncidentRows.astro). */
+  /** A row as the archive page renders it (IncidentRows.astro): one cell per column. */
   function rowElement(id: string, m: ResultMeta, excerpt?: string): HTMLTableRowElement {
     const tr = document.createElement('tr');
-    const titleCell = document.createElement('td');
-    titleCell.className = 'title';
-    titleCell.append(link(m.title, `${base}incidents/${id}/`));
-    if (excerpt) {
-      titleCell.append(excerptNode(excerpt));
-    } else {
-      const idLine = document.createElement('div');
-      idLine.className = 'excerpt';
-      idLine.textContent = id;
-      titleCell.append(idLine);
+    for (const c of ARCHIVE_COLUMNS) {
+      if (c.cell === 'title') {
+        const titleCell = document.createElement('td');
+        titleCell.className = 'title';
+        titleCell.append(link(m.title, `${base}incidents/${id}/`));
+        if (excerpt) {
+          titleCell.append(excerptNode(excerpt));
+        } else {
+          const idLine = document.createElement('div');
+          idLine.className = 'excerpt';
+          idLine.textContent = id;
+          titleCell.append(idLine);
+        }
+        tr.append(titleCell);
+      } else if (c.cell === 'client') {
+        const clientCell = document.createElement('td');
+        clientCell.dataset.label = c.heading;
+        clientCell.append(link(m.client, `${base}clients/${m.clientSlug}/`));
+        tr.append(clientCell);
+      } else if (c.cell === 'badge') {
+        tr.append(badge(c.heading, c.badge, m[c.text]));
+      } else {
+        tr.append(cell(c.heading, m[c.text], c.cell));
+      }
     }
-    const clientCell = document.createElement('td');
-    clientCell.dataset.label = 'Client';
-    clientCell.append(link(m.client, `${base}clients/${m.clientSlug}/`));
-    tr.append(
-      titleCell,
-      clientCell,
-      cell('Opened', m.opened, 'date'),
-      badge('Priority', 'prio', m.priority),
-      badge('Severity', 'sev', m.severity),
-      badge('Status', 'status', m.status),
-      cell('To acknowledge', m.tta, 'num'),
-      cell('To resolve', m.ttr, 'num'),
-      cell('Compliance', m.compliance, 'num'),
-    );
     return tr;
   }
 

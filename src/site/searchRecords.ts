@@ -3,11 +3,9 @@
 import type { Incident } from '../core/model.ts';
 import { redactContacts } from '../core/render/redact.ts';
 import { instantToLocal } from '../core/time/zone.ts';
-import { share } from '../core/metrics/stats.ts';
 import type { ArchiveIncident } from './archiveIncident.ts';
-import type { ResultMeta } from './archiveRows.ts';
-import { formatElapsed, formatPercent } from './elapsed.ts';
 import { markdownText } from './excerpt.ts';
+import { rowMeta } from './rowMeta.ts';
 
 export interface SearchRecord {
   url: string;
@@ -42,18 +40,7 @@ export function searchRecord(incident: Incident, facts: ArchiveIncident, base: s
     url: `${base}incidents/${incident.id}/`,
     content: redact(parts.filter(Boolean).join('\n')),
     language: 'en',
-    meta: {
-      title: facts.title,
-      client: facts.client,
-      clientSlug: facts.clientSlug,
-      opened: local.date,
-      priority: facts.priority,
-      severity: facts.severity ?? 'unassessed',
-      status: facts.status,
-      tta: formatElapsed(facts.timeToAcknowledge),
-      ttr: formatElapsed(facts.timeToResolve),
-      compliance: formatPercent(share(facts.obligationsMet, facts.obligationsDue)),
-    } satisfies ResultMeta as unknown as Record<string, string>,
+    meta: rowMeta(facts, local.date) as unknown as Record<string, string>,
     filters,
   };
 }
