@@ -1,6 +1,7 @@
 // Static SVG charts, drawn at build time by Observable Plot on a server-side DOM (linkedom).
-// Colours use CSS variables so the charts follow light and dark mode; every chart is paired
-// with a table of its numbers on the page (ChartFigure.astro).
+// Colours are custom properties of site.css (`fill="var(--chart-1)"`), never hex here, so the
+// stylesheet alone decides them; every chart is paired with a table of its numbers on the page
+// (ChartFigure.astro).
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 
@@ -12,7 +13,13 @@ export interface Series {
   value: number;
 }
 
-const PALETTE = ['#1f77b4', '#d62728', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+/** A colour of site.css: `chart-1` is `--chart-1`; its legend swatch is `.swatch-chart-1`. */
+export type ColourToken = string;
+
+/** Series colours, in order: `--chart-1` … `--chart-10`. */
+const PALETTE: ColourToken[] = Array.from({ length: 10 }, (_, i) => `chart-${i + 1}`);
+
+const cssColour = (token: ColourToken) => `var(--${token})`;
 
 interface SvgNode {
   setAttribute(k: string, v: string): void;
@@ -54,7 +61,7 @@ export function stackedBars(data: readonly Series[], months: readonly string[], 
   const plot = Plot.plot({
     ...common(months),
     y: { grid: true, label: yLabel },
-    color: { domain: order as string[], range, legend: false },
+    color: { domain: order as string[], range: range.map(cssColour), legend: false },
     marks: [Plot.barY(data as Series[], { x: 'month', y: 'value', fill: 'series', order: order as string[] }), Plot.ruleY([0])],
   });
   return serialise(plot, label);
@@ -65,7 +72,7 @@ export function lines(data: readonly Series[], months: readonly string[], order:
   const plot = Plot.plot({
     ...common(months),
     y: { grid: true, label: yLabel, zero: true, ...(percent ? { domain: [0, 100] } : {}) },
-    color: { domain: order as string[], range: PALETTE, legend: false },
+    color: { domain: order as string[], range: PALETTE.map(cssColour), legend: false },
     marks: [
       Plot.line(data as Series[], { x: 'month', y: 'value', stroke: 'series', strokeWidth: 2, marker: 'circle' }),
       Plot.ruleY([0]),
@@ -74,10 +81,10 @@ export function lines(data: readonly Series[], months: readonly string[], order:
   return serialise(plot, label);
 }
 
-/** Severity colours: most severe darkest red, unassessed grey. */
-export const SEVERITY_COLOURS = ['#8e1b1f', '#e0632a', '#e8b23a', '#4f8fd6', '#9aa3ad'];
+/** Severity colours, most severe first, then unassessed: `--sev-critical` … `--sev-unassessed`. */
+export const SEVERITY_COLOURS: ColourToken[] = ['sev-critical', 'sev-high', 'sev-medium', 'sev-low', 'sev-unassessed'];
 
-/** The colour of each series, for the legend. */
-export function legend(order: readonly string[], range = PALETTE): { name: string; colour: string }[] {
-  return order.map((name, i) => ({ name, colour: range[i % range.length] }));
+/** The swatch class of each series, for the legend. */
+export function legend(order: readonly string[], range = PALETTE): { name: string; swatch: string }[] {
+  return order.map((name, i) => ({ name, swatch: `swatch-${range[i % range.length]}` }));
 }
