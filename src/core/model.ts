@@ -77,6 +77,8 @@ export interface LogEntry {
   verbatim?: string;
   category?: string;
   corrects?: string;
+  /** The Message-ID (without `<>`) of the e-mail the entry was imported from. */
+  messageId?: string;
   internal: boolean;
   body: string;
 }

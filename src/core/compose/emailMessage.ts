@@ -17,6 +17,8 @@ export interface EmailMessage {
   /** The new text of the message: quoted history and signature removed. */
   text: string;
   messageId?: string;
+  /** Message-IDs this one replies to: In-Reply-To, then References from the nearest back. */
+  replyTo: string[];
   /** File names of attachments. */
   attachments: string[];
 }

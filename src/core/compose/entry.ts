@@ -37,6 +37,8 @@ export interface EntryDraft {
   verbatim?: string;
   category?: string;
   corrects?: string;
+  /** The Message-ID of the e-mail it was imported from, without `<>`. */
+  messageId?: string;
   visibility?: 'public' | 'internal';
   body?: string;
 }
@@ -99,6 +101,7 @@ export function entryFileText(draft: EntryDraft, zone: string): string {
     verbatim: draft.verbatim,
     category: draft.category,
     corrects: draft.corrects,
+    message_id: draft.messageId,
     visibility: draft.visibility,
   };
   return markdownFile(fields, draft.body ?? '');

@@ -163,6 +163,7 @@ function readEntryFile(file: InputFile, zone: string, context: LoadContext, find
     verbatim: d.verbatim,
     category: d.category,
     corrects: d.corrects,
+    messageId: d.message_id,
     internal: d.visibility === 'internal',
     body: fm.body,
   };

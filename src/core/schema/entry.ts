@@ -33,6 +33,7 @@ export const entryFrontmatter = z.looseObject({
   verbatim: z.string().optional(),
   category: z.string().optional(),
   corrects: z.string().optional(),
+  message_id: z.string().min(1).optional(),
   visibility: visibility.optional(),
 });
 
