@@ -5,9 +5,10 @@ import { entryBaseName, entryFileText, type EntryDraft } from '../../core/compos
 import { loadValidIncidents } from '../../node/loadIncidents.ts';
 import { ImapMailbox, MailboxError, MAX_MESSAGE_BYTES } from '../../node/mailbox/imapMailbox.ts';
 import { readEmail } from '../../node/readEmail.ts';
-import { readConfig, UsageError } from '../../node/repository.ts';
+import { readConfig } from '../../node/repository.ts';
 import { writeNewEntryFile } from '../../node/writeNew.ts';
-import { parseCommandArgs, rootOf } from '../args.ts';
+import { parseCommandArgs, parseNow, rootOf } from '../args.ts';
+import { UsageError } from '../usageError.ts';
 import { EXIT_OK, type Command } from '../io.ts';
 
 export const importMailboxCommand: Command = {
@@ -33,6 +34,7 @@ Options:
   --plain-text          allow imap:// without TLS (a server on this machine only)
   --author HANDLE       who logs inbound mail (default: the incident's owner)
   --dry-run             list what it would do; write and move nothing
+  --now TIME            the log as of TIME (default: now)
   --root DIR            the repository (default: the current directory)
   -h, --help            show this help
 `,
@@ -47,6 +49,7 @@ Options:
       'plain-text': { type: 'boolean', default: false },
       author: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      now: { type: 'string' },
     });
     const url = values.url ?? io.env.COMMLOG_IMAP_URL;
     const user = values.user ?? io.env.COMMLOG_IMAP_USER;
@@ -61,7 +64,7 @@ Options:
 
     const root = rootOf(values, io.cwd);
     const config = readConfig(root);
-    const now = Date.now();
+    const now = parseNow(values.now, config.timezone);
     const { incidents } = loadValidIncidents(root, config, now);
     const byId = new Map(incidents.map((i) => [i.id, i]));
 
