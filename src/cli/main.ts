@@ -18,6 +18,7 @@ interface CommandEntry {
 const COMMANDS: CommandEntry[] = [
   { name: 'check', summary: 'check incidents against the data format and the communication policy', load: async () => (await import('./commands/check.ts')).checkCommand },
   { name: 'due', summary: 'what is owed to whom next, overdue first', load: async () => (await import('./commands/due.ts')).dueCommand },
+  { name: 'policy', summary: 'the policy that judges an incident, layer by layer (per client, changes over time)', load: async () => (await import('./commands/policy.ts')).policyCommand },
   { name: 'new', summary: 'scaffold a new incident or log entry (asks on a terminal)', load: async () => (await import('./commands/new.ts')).newCommand },
   { name: 'import-email', summary: 'turn an e-mail (.eml) into a log entry', load: async () => (await import('./commands/importEmail.ts')).importEmailCommand },
   { name: 'import-mailbox', summary: 'import the support mailbox over IMAP: each message to its incident, then to a done folder', load: async () => (await import('./commands/importMailbox.ts')).importMailboxCommand },
@@ -81,7 +82,11 @@ export async function runCommand(name: string, command: Command, argv: string[],
   try {
     return await command.run(argv, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof RepositoryError || error instanceof ConfigError) {
+    if (error instanceof ConfigError) {
+      for (const problem of error.problems) io.stderr.write(`commlog ${name}: ${problem}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof UsageError || error instanceof RepositoryError) {
       io.stderr.write(`commlog ${name}: ${error.message}\n`);
       return EXIT_USAGE;
     }

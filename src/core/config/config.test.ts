@@ -7,8 +7,9 @@ describe('commlog.config.yaml', () => {
   it('has the defaults of data-format.md when absent or empty', () => {
     for (const config of [parseConfig(undefined), parseConfig(''), parseConfig('# nothing set\n')]) {
       expect(config.timezone).toBe('UTC');
-      expect(config.businessHours).toEqual({ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: 540, end: 1050 });
-      expect(config.priorities.urgent).toEqual({ maxGap: 3 * HOUR, windows: ['end-of-day'], weekly: false, clock: 'business', acknowledgeWithin: HOUR / 2 });
+      expect(config.businessHours).toMatchObject({ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: 540, end: 1050, breaks: [] });
+      expect(config.businessHours.byWeekday.fri).toEqual({ start: 540, end: 1050, breaks: [] });
+      expect(config.priorities.urgent).toEqual({ maxGap: 3 * HOUR, windows: ['end-of-day'], weekly: false, clock: 'business', acknowledgeWithin: HOUR / 2, pausable: false });
       expect(config.priorities.high.windows).toEqual(['morning', 'lunchtime', 'end-of-day']);
       expect(config.priorities.low).toMatchObject({ maxGap: null, windows: [], weekly: true });
       expect(config.windows['end-of-day']).toEqual({ name: 'end-of-day', from: 840, to: 990 });
@@ -29,7 +30,7 @@ priorities:
 holidays: [2026-12-25]
 pm_cc_channels: [email, chat]
 `);
-    expect(config.businessHours).toEqual({ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: 540, end: 1080 });
+    expect(config.businessHours).toMatchObject({ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: 540, end: 1080 });
     expect(Object.keys(config.windows)).toEqual(['morning', 'lunchtime', 'end-of-day', 'evening']);
     expect(config.priorities.urgent).toMatchObject({ maxGap: HOUR, windows: ['end-of-day'] });
     expect(config.priorities.high.windows).toEqual(['end-of-day', 'evening']);
@@ -44,7 +45,7 @@ priorities:
   urgent: { max_gap: null, windows: [], clock: always, acknowledge_within: 15m }
   low: { weekly: false }
 `);
-    expect(config.priorities.urgent).toEqual({ maxGap: null, windows: [], weekly: false, clock: 'always', acknowledgeWithin: HOUR / 4 });
+    expect(config.priorities.urgent).toEqual({ maxGap: null, windows: [], weekly: false, clock: 'always', acknowledgeWithin: HOUR / 4, pausable: false });
     expect(config.priorities.low.weekly).toBe(false);
     expect(config.priorities.high.clock).toBe('business');
   });

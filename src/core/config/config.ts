@@ -1,172 +1,249 @@
-// The resolved policy: the defaults of data-format.md merged with commlog.config.yaml
-// (mappings key by key, lists replaced), with durations and times parsed once.
+// The resolved config: commlog.config.yaml read through its schema (schema.ts, which holds the
+// defaults), and every policy its layers can produce (policies.md) resolved once, so an
+// incident's policy is a lookup. Every problem of the file is reported at once.
+import type { z } from 'zod';
 import type { RuleId, SeveritySetting } from '../findings.ts';
 import { issueMessage, pathLabel } from '../load/schemaFindings.ts';
 import { lineAt, parseYaml } from '../parse/yaml.ts';
-import type { Channel, Priority, Weekday } from '../schema/values.ts';
-import { PRIORITIES } from '../schema/values.ts';
-import { parseDuration, parseTimeOfDay } from '../time/timestamp.ts';
-import { configFile, type ConfigFile } from './schema.ts';
+import { parseTimestamp } from '../time/timestamp.ts';
+import { mergeLayer, policyProblems, toPolicy, type Policy } from './policy.ts';
+import { configFile, DEFAULT_REQUIRED_HEADINGS, NON_POLICY_KEYS, POLICY_KEYS, policyLayer, settings } from './schema.ts';
 
-export type ClockKind = 'business' | 'always';
+export type { ClockKind } from './schema.ts';
+export type { Policy, PriorityPolicy, UpdateWindow } from './policy.ts';
+export { DEFAULT_REQUIRED_HEADINGS };
 
 export interface RequiredHeading {
   name: string;
   aliases: string[];
 }
 
-export interface PriorityPolicy {
-  /** Milliseconds of clock time, or null when gaps are not checked. */
-  maxGap: number | null;
-  windows: string[];
-  weekly: boolean;
-  clock: ClockKind;
-  /** Milliseconds of clock time. */
-  acknowledgeWithin: number;
-}
-
-export interface BusinessHours {
-  days: Weekday[];
-  /** Minutes since local midnight. */
-  start: number;
-  end: number;
-}
-
-export interface UpdateWindow {
+/** One layer of an incident's policy, in the order applied (policies.md). */
+export interface PolicyLayerName {
+  /** `defaults`, `config`, `policy_changes[i]` or `clients.<key>`. */
   name: string;
-  /** Minutes since local midnight. */
-  from: number;
-  to: number;
+  since?: number;
+  note?: string;
 }
 
-export interface Config {
-  timezone: string;
-  businessHours: BusinessHours;
-  /** `YYYY-MM-DD`, in each incident's zone. */
-  holidays: string[];
-  windows: Record<string, UpdateWindow>;
-  priorities: Record<Priority, PriorityPolicy>;
-  pmCcChannels: Channel[];
-  /** Every category, flattened; empty when the config lists none (then any is accepted). */
-  categories: string[];
-  /** Category -> its group, when categories are given as a map. */
-  categoryGroups: Record<string, string>;
-  requiredHeadings: RequiredHeading[];
-  rules: Partial<Record<RuleId, SeveritySetting>>;
-  publish: { contactDetails: boolean };
-  site: { title: string; base: string; url?: string; repository?: string };
-  staffDomains: string[];
-  github: { logins: Record<string, string>; labels: string[]; remindWithin: number };
+/** The policy that judges an incident, and the layers it came from. */
+export interface IncidentPolicy {
+  policy: Policy;
+  layers: PolicyLayerName[];
+  /** The `clients` key that matched the incident's client. */
+  client?: string;
+  /** The last policy change applied. */
+  change?: PolicyLayerName;
 }
 
-export const DEFAULT_REQUIRED_HEADINGS: RequiredHeading[] = [
-  { name: 'Date of incident', aliases: ['Date'] },
-  { name: 'Reporter', aliases: ['Reported by'] },
-  { name: 'Severity', aliases: [] },
-  { name: 'Timeline of response', aliases: ['Timeline'] },
-  { name: 'Exposure / impacts', aliases: ['Exposure', 'Impact', 'Impacts', 'Exposure and impacts'] },
-  { name: 'Suspected root cause', aliases: ['Root cause', 'Root causes', 'Cause'] },
-  { name: 'Resolution of issue', aliases: ['Resolution'] },
-  { name: 'Mitigation steps / prevention in future', aliases: ['Mitigation', 'Prevention', 'Mitigation steps', 'Action items'] },
-];
+interface PolicyChangeRow {
+  /** The instant from which this row applies (-Infinity for the config before any change). */
+  since: number;
+  general: IncidentPolicy;
+  /** By normalised client name. */
+  clients: Map<string, IncidentPolicy>;
+}
 
-/** The defaults of data-format.md, written as a config file would be. */
-const DEFAULTS = {
-  timezone: 'UTC',
-  business_hours: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:30' },
-  holidays: [],
-  clock: 'business',
-  acknowledge_within: '30m',
-  windows: {
-    morning: { from: '09:00', to: '10:00' },
-    lunchtime: { from: '12:00', to: '13:30' },
-    'end-of-day': { from: '14:00', to: '16:30' },
-  },
-  priorities: {
-    urgent: { max_gap: '3h', windows: ['end-of-day'] },
-    high: { windows: ['morning', 'lunchtime', 'end-of-day'] },
-    medium: { windows: ['end-of-day'] },
-    low: { weekly: true },
-  },
-  pm_cc_channels: ['email'],
-  categories: [],
-  report: { required_headings: DEFAULT_REQUIRED_HEADINGS },
-  rules: {},
-  publish: { contact_details: false },
-  site: { title: 'Incident communication archive', base: '/' },
-  staff_domains: [],
-  github: { logins: {}, labels: ['commlog'], remind_within: '30m' },
-} satisfies ConfigFile;
+export type Settings = ReturnType<typeof toSettings>;
 
-type PriorityPolicyFile = NonNullable<NonNullable<ConfigFile['priorities']>[Priority]>;
+/** The general policy (defaults and config, before clients and changes) and the other settings. */
+export type Config = Policy &
+  Settings & {
+    /** One row per number of policy changes applied; see `policyOf`. */
+    policyRows: PolicyChangeRow[];
+  };
 
 export const CONFIG_FILE_NAME = 'commlog.config.yaml';
 
-export class ConfigError extends Error {}
+/** Every problem of the config, one line each: "commlog.config.yaml:LINE: key: what is wrong". */
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string | string[]) {
+    const list = typeof problems === 'string' ? [problems] : problems;
+    super(list.join('\n'));
+    this.problems = list;
+  }
+}
+
+/** Equal client names: trimmed, runs of whitespace collapsed, case ignored (policies.md). */
+export function clientKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The policy of an incident: fixed by its client and its `opened_at` (policies.md). */
+export function policyOf(config: Config, incident: { client: string; openedAt: number }): IncidentPolicy {
+  const rows = config.policyRows;
+  let k = 0;
+  while (k + 1 < rows.length && rows[k + 1].since <= incident.openedAt) k++;
+  return rows[k].clients.get(clientKey(incident.client)) ?? rows[k].general;
+}
+
+/** The zone of an incident: its own `timezone`, else its client's, else the config's. */
+export function zoneOf(config: Config, client: string | undefined, ownZone: string | undefined): string {
+  if (ownZone) return ownZone;
+  const entry = client === undefined ? undefined : config.policyRows.at(-1)!.clients.get(clientKey(client));
+  return entry?.policy.timezone ?? config.timezone;
+}
 
 /** The resolved config of a repository; `text` is commlog.config.yaml, absent when there is none. */
 export function parseConfig(text: string | undefined): Config {
-  if (text === undefined) return resolveConfig({});
-  const yaml = parseYaml(text);
+  const yaml = parseYaml(text ?? '');
   if (!yaml.ok) {
-    const where = yaml.offset === undefined ? '' : `:${lineAt(text, yaml.offset)}`;
+    const where = yaml.offset === undefined || text === undefined ? '' : `:${lineAt(text, yaml.offset)}`;
     throw new ConfigError(`${CONFIG_FILE_NAME}${where}: not valid YAML: ${yaml.reason}`);
   }
+  const at = (path: (string | number)[]) => {
+    const offset = yaml.offsetOf(path);
+    return offset === undefined || text === undefined ? '' : `:${lineAt(text, offset)}`;
+  };
   const value = yaml.value ?? {};
   const result = configFile.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
-    const offset = yaml.offsetOf(path as (string | number)[]);
-    const where = offset === undefined ? '' : `:${lineAt(text, offset)}`;
-    const key = pathLabel(path) || '(top level)';
-    const message =
-      issue.code === 'unrecognized_keys'
-        ? `unknown key "${key}": see the keys in docs/configuration.md`
-        : `${key}: ${issueMessage(issue)}`;
-    throw new ConfigError(`${CONFIG_FILE_NAME}${where}: ${message}`);
-  }
-  return resolveConfig(result.data);
+  if (!result.success) throw new ConfigError(issueLines(result.error.issues, at));
+  const file = value as Record<string, unknown>;
+  const problems: string[] = [];
+  const rows = policyRowsOf(file, result.data.timezone, at, problems);
+  if (problems.length) throw new ConfigError(problems);
+  return { ...rows[0].general.policy, ...toSettings(settings.parse(file)), policyRows: rows };
 }
 
-function resolveConfig(file: ConfigFile): Config {
-  const d = DEFAULTS;
-  const hours = { ...d.business_hours, ...file.business_hours };
-  const clock = file.clock ?? d.clock;
-  const acknowledgeWithin = file.acknowledge_within ?? d.acknowledge_within;
-  const windowsIn = { ...d.windows, ...file.windows };
-  const windows: Record<string, UpdateWindow> = {};
-  for (const [name, w] of Object.entries(windowsIn)) {
-    const from = parseTimeOfDay(w.from)!;
-    const to = parseTimeOfDay(w.to)!;
-    if (from >= to) throw new ConfigError(`${CONFIG_FILE_NAME}: windows.${name}: "from" (${w.from}) must be before "to" (${w.to})`);
-    windows[name] = { name, from, to };
-  }
-  const priorities = {} as Record<Priority, PriorityPolicy>;
-  for (const p of PRIORITIES) {
-    const policy: PriorityPolicyFile = { ...(d.priorities as Record<Priority, PriorityPolicyFile>)[p], ...file.priorities?.[p] };
-    for (const w of policy.windows ?? []) {
-      if (!windows[w]) throw new ConfigError(`${CONFIG_FILE_NAME}: priorities.${p}.windows: no window named "${w}" (known: ${Object.keys(windows).join(', ')})`);
+function issueLines(issues: readonly z.core.$ZodIssue[], at: (path: (string | number)[]) => string): string[] {
+  const lines: string[] = [];
+  for (const issue of issues) {
+    const path = issue.path as (string | number)[];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const full = [...path, key];
+        const inLayer = path.includes('clients') || path.includes('policy_changes');
+        const why = inLayer && NON_POLICY_KEYS.includes(key)
+          ? `"${key}" is not a policy key: it cannot be set per client or per policy change`
+          : 'unknown key: see the keys in docs/configuration.md';
+        lines.push(`${CONFIG_FILE_NAME}${at(full)}: ${pathLabel(full)}: ${why}`);
+      }
+      continue;
     }
-    priorities[p] = {
-      maxGap: policy.max_gap ? parseDuration(policy.max_gap) : null,
-      windows: policy.windows ?? [],
-      weekly: policy.weekly ?? false,
-      clock: policy.clock ?? clock,
-      acknowledgeWithin: parseDuration(policy.acknowledge_within ?? acknowledgeWithin)!,
-    };
+    lines.push(`${CONFIG_FILE_NAME}${at(path)}: ${pathLabel(path) || '(top level)'}: ${issueMessage(issue)}`);
   }
-  const start = parseTimeOfDay(hours.start)!;
-  const end = parseTimeOfDay(hours.end)!;
-  if (start >= end) throw new ConfigError(`${CONFIG_FILE_NAME}: business_hours: start (${hours.start}) must be before end (${hours.end})`);
-  const categoriesIn = file.categories ?? d.categories;
+  return lines;
+}
+
+/** A layer's policy keys only (the file's zod check has already refused anything else). */
+function policyKeysOf(layer: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of POLICY_KEYS) if (layer[key] !== undefined) out[key] = layer[key];
+  return out;
+}
+
+interface ClientLayer {
+  key: string;
+  layer: unknown;
+  /** Where its last refinement was written, for problems' lines. */
+  path: (string | number)[];
+}
+
+/**
+ * Every policy the layers can produce: for 0..n changes applied, the general policy and one
+ * per client. Each is checked, so a combination that is not valid is reported by its layers.
+ */
+function policyRowsOf(
+  file: Record<string, unknown>,
+  topZone: string,
+  at: (path: (string | number)[]) => string,
+  problems: string[],
+): PolicyChangeRow[] {
+  const seen = new Set<string>();
+  const resolve = (layer: unknown, layers: PolicyLayerName[], where: (string | number)[]): IncidentPolicy | undefined => {
+    const written = policyLayer.parse(layer);
+    const found = policyProblems(written);
+    for (const problem of found) {
+      const what = `${pathLabel(problem.path)}: ${problem.message}`;
+      if (seen.has(what)) continue;
+      seen.add(what);
+      const extra = layers.slice(2).map((l) => l.name);
+      const line = at([...where, ...problem.path]) || at(where);
+      problems.push(`${CONFIG_FILE_NAME}${line}: ${extra.length ? `${extra.join(' + ')}: ` : ''}${what}`);
+    }
+    if (found.length) return undefined;
+    return { policy: toPolicy(written), layers };
+  };
+
+  let general: unknown = policyKeysOf(file);
+  let clients = new Map<string, ClientLayer>();
+  addClients(clients, file.clients, ['clients'], problems, at);
+
+  const changes = (file.policy_changes ?? []) as Record<string, unknown>[];
+  const rows: PolicyChangeRow[] = [];
+  let layers: PolicyLayerName[] = [{ name: 'defaults' }, { name: 'config' }];
+  let lastSince = -Infinity;
+  for (let k = 0; k <= changes.length; k++) {
+    let since = -Infinity;
+    let where: (string | number)[] = [];
+    let change: PolicyLayerName | undefined;
+    if (k > 0) {
+      const item = changes[k - 1];
+      const i = k - 1;
+      const text = String(item.since);
+      since = parseTimestamp(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00` : text, topZone);
+      if (since < lastSince) {
+        problems.push(`${CONFIG_FILE_NAME}${at(['policy_changes', i, 'since'])}: policy_changes[${i}].since: ${text} is before the since of the change above it: list changes oldest first`);
+      }
+      lastSince = Math.max(lastSince, since);
+      change = { name: `policy_changes[${i}]`, since, note: item.note as string | undefined };
+      layers = [...layers, change];
+      general = mergeLayer(general, policyKeysOf(item));
+      clients = new Map(clients);
+      addClients(clients, item.clients, ['policy_changes', i, 'clients'], problems, at);
+      where = ['policy_changes', i];
+    }
+    const row: PolicyChangeRow = { since, general: undefined!, clients: new Map() };
+    row.general = withChange(resolve(general, layers, where), change);
+    for (const [name, client] of clients) {
+      const resolved = resolve(mergeLayer(general, client.layer), [...layers, { name: `clients.${client.key}` }], client.path);
+      row.clients.set(name, { ...withChange(resolved, change), client: client.key });
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+function withChange(resolved: IncidentPolicy | undefined, change: PolicyLayerName | undefined): IncidentPolicy {
+  // A policy with problems is never used: parseConfig throws once every problem is listed.
+  return change ? { ...resolved!, change } : resolved!;
+}
+
+function addClients(
+  clients: Map<string, ClientLayer>,
+  entries: unknown,
+  path: (string | number)[],
+  problems: string[],
+  at: (path: (string | number)[]) => string,
+): void {
+  if (!entries) return;
+  const here = new Map<string, string>();
+  for (const [key, layer] of Object.entries(entries as Record<string, unknown>)) {
+    const name = clientKey(key);
+    const twin = here.get(name);
+    if (twin !== undefined) {
+      problems.push(`${CONFIG_FILE_NAME}${at([...path, key])}: ${pathLabel([...path, key])}: "${key}" and "${twin}" name the same client (case and spaces are ignored): merge them`);
+      continue;
+    }
+    here.set(name, key);
+    const existing = clients.get(name);
+    clients.set(name, {
+      key: existing?.key ?? key,
+      layer: existing ? mergeLayer(existing.layer, layer) : layer,
+      path: [...path, key],
+    });
+  }
+}
+
+function toSettings(s: z.output<typeof settings>) {
   const categoryGroups: Record<string, string> = {};
   let categories: string[];
-  if (Array.isArray(categoriesIn)) {
-    categories = categoriesIn;
+  if (Array.isArray(s.categories)) {
+    categories = s.categories;
   } else {
     categories = [];
-    for (const [group, list] of Object.entries(categoriesIn)) {
+    for (const [group, list] of Object.entries(s.categories)) {
       for (const c of list) {
         categories.push(c);
         categoryGroups[c] = group;
@@ -174,23 +251,15 @@ function resolveConfig(file: ConfigFile): Config {
     }
   }
   return {
-    timezone: file.timezone ?? d.timezone,
-    businessHours: { days: hours.days as Weekday[], start, end },
-    holidays: file.holidays ?? d.holidays,
-    windows,
-    priorities,
-    pmCcChannels: (file.pm_cc_channels ?? d.pm_cc_channels) as Channel[],
+    /** Every category, flattened; empty when the config lists none (then any is accepted). */
     categories,
+    /** Category -> its group, when categories are given as a map. */
     categoryGroups,
-    requiredHeadings: (file.report?.required_headings ?? d.report.required_headings).map((h) => ({ name: h.name, aliases: h.aliases ?? [] })),
-    rules: { ...file.rules } as Partial<Record<RuleId, SeveritySetting>>,
-    publish: { contactDetails: file.publish?.contact_details ?? d.publish.contact_details },
-    site: { ...d.site, ...file.site },
-    staffDomains: file.staff_domains ?? d.staff_domains,
-    github: {
-      logins: file.github?.logins ?? d.github.logins,
-      labels: file.github?.labels ?? d.github.labels,
-      remindWithin: parseDuration(file.github?.remind_within ?? d.github.remind_within)!,
-    },
+    requiredHeadings: s.report.required_headings as RequiredHeading[],
+    rules: s.rules as Partial<Record<RuleId, SeveritySetting>>,
+    publish: { contactDetails: s.publish.contact_details },
+    site: s.site,
+    staffDomains: s.staff_domains,
+    github: { logins: s.github.logins, labels: s.github.labels, remindWithin: s.github.remind_within },
   };
 }
