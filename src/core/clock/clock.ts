@@ -1,7 +1,8 @@
 // The two clocks of rules.md. Clock time between a ≤ b is the business time in [a, b)
 // (business) or b − a (always); `add(a, d)` is the LATEST t ≥ a whose clock time from a is d,
 // so "late" always means "more than d of clock time": a deadline that falls at the close of
-// business moves to the next business start (Fri 14:30 + 3h = Mon 09:00).
+// business moves to the next business start (Fri 14:30 + 3h = Mon 09:00), and one that falls
+// at the start of a break to its end.
 import type { ClockKind } from '../config/config.ts';
 import type { BusinessCalendar } from './businessCalendar.ts';
 import { localDayOf } from './localDays.ts';
@@ -32,11 +33,13 @@ function businessClock(calendar: BusinessCalendar): Clock {
       let total = 0;
       const last = localDayOf(zone, b);
       for (let day = localDayOf(zone, a); day <= last; day++) {
-        const hours = calendar.hoursOn(day);
-        if (!hours) continue;
-        const from = hours.start > a ? hours.start : a;
-        const to = hours.end < b ? hours.end : b;
-        if (to > from) total += to - from;
+        const periods = calendar.hoursOn(day)?.periods;
+        if (!periods) continue;
+        for (let i = 0; i < periods.length; i += 2) {
+          const from = periods[i] > a ? periods[i] : a;
+          const to = periods[i + 1] < b ? periods[i + 1] : b;
+          if (to > from) total += to - from;
+        }
       }
       return total;
     },
@@ -45,15 +48,17 @@ function businessClock(calendar: BusinessCalendar): Clock {
       let remaining = d;
       const first = localDayOf(zone, a);
       for (let day = first; day <= first + MAX_DAYS_AHEAD; day++) {
-        const hours = calendar.hoursOn(day);
-        if (!hours) continue;
-        const from = hours.start > a ? hours.start : a;
-        if (from >= hours.end) continue;
-        const available = hours.end - from;
-        // Strictly less: when d runs out exactly at the close, the latest instant with clock
-        // time d is the next business start, found on a later day with nothing remaining.
-        if (remaining < available) return from + remaining;
-        remaining -= available;
+        const periods = calendar.hoursOn(day)?.periods;
+        if (!periods) continue;
+        for (let i = 0; i < periods.length; i += 2) {
+          const from = periods[i] > a ? periods[i] : a;
+          if (from >= periods[i + 1]) continue;
+          const available = periods[i + 1] - from;
+          // Strictly less: when d runs out exactly at the close or at a break, the latest
+          // instant with clock time d is the next business start, found with nothing remaining.
+          if (remaining < available) return from + remaining;
+          remaining -= available;
+        }
       }
       return Infinity;
     },

@@ -18,6 +18,8 @@ export interface EntryOptions {
   done?: string[];
   /** File name in log/; default from the time and direction. */
   name?: string;
+  /** `awaiting: client` (policies.md). */
+  awaiting?: boolean;
 }
 
 export interface IncidentOptions {
@@ -28,6 +30,8 @@ export interface IncidentOptions {
   status?: Status;
   resolved?: string;
   pmEmail?: string;
+  /** incident.md `client`; default Acme. */
+  client?: string;
 }
 
 export interface IncidentBuilder {
@@ -77,6 +81,7 @@ export function buildIncident(options: IncidentOptions): IncidentBuilder {
       }
     }
     if (o.done?.length) keyLines.done = line++;
+    if (o.awaiting) keyLines.awaiting = line++;
     entries.push({
       file,
       name,
@@ -93,6 +98,7 @@ export function buildIncident(options: IncidentOptions): IncidentBuilder {
       priority: o.priority,
       commitments,
       done: o.done ?? [],
+      awaiting: o.awaiting ? 'client' : undefined,
       internal: false,
       body: '',
     });
@@ -110,7 +116,7 @@ export function buildIncident(options: IncidentOptions): IncidentBuilder {
       keyLines: { title: 2, client: 3, opened_at: 4, reporter: 5, priority: 6, status: 7, ...(resolvedAt === undefined ? {} : { resolved_at: 8 }), pm: 9 },
       zone,
       title: 'Test incident',
-      client: 'Acme',
+      client: options.client ?? 'Acme',
       openedAt,
       reporter: { name: 'Client Reporter' },
       priority: options.priority,
