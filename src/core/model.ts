@@ -79,6 +79,8 @@ export interface LogEntry {
   corrects?: string;
   /** The Message-ID (without `<>`) of the e-mail the entry was imported from. */
   messageId?: string;
+  /** `awaiting: client` on an outbound entry: we wait for the client from `at` (policies.md). */
+  awaiting?: 'client';
   internal: boolean;
   body: string;
 }

@@ -44,6 +44,7 @@ describe('bad input: each gives a clear schema finding, and the rest is still ch
     ['resolved-before-opened', 'incident.md', 8, /"resolved_at" \(2026-11-01 17:00 GMT\) is before "opened_at"/],
     ['resolved-at-on-open', 'incident.md', 8, /"resolved_at" is set on an open incident/],
     ['resolved-without-resolved-at', 'incident.md', 7, /Missing field "resolved_at"/],
+    ['awaiting-on-inbound', 'log/2026-11-02T0905-email-in.md', 8, /Field "awaiting" is set on an inbound entry: only an outbound entry/],
     ['yaml-alias-bomb', 'log/2026-11-02T0910-email-out.md', undefined, /alias/i],
     ['not-utf8', 'log/2026-11-02T0911-email-in.md', undefined, /not UTF-8/],
     ['very-large-file', 'log/2026-11-02T0912-email-in.md', undefined, /over the 2 MiB limit/],
@@ -69,6 +70,13 @@ describe('bad input: each gives a clear schema finding, and the rest is still ch
     const found = findingsOf('report-bad-frontmatter');
     expect(found).toContainEqual(expect.objectContaining({ rule: 'schema', file: 'incidents/report-bad-frontmatter/report.md', line: 2 }));
     expect(found.filter((f) => f.rule.startsWith('report-'))).toEqual([]);
+  });
+
+  it("warns about a misspelt key in report.md's frontmatter, like the other files", () => {
+    const found = findingsOf('report-misspelt-key').filter((f) => f.rule === 'schema');
+    expect(found).toEqual([
+      expect.objectContaining({ severity: 'warning', file: 'incidents/report-misspelt-key/report.md', line: 3, message: 'Unknown field "root_cause_categry": did you mean "root_cause_category"?' }),
+    ]);
   });
 
   it('gives the same result on worker threads', async () => {

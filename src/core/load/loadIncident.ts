@@ -1,6 +1,6 @@
 // One incident folder -> a validated `Incident` plus its `schema` findings. Every file is
 // checked on its own: a broken file is reported and skipped, never hiding the others.
-import type { Config } from '../config/config.ts';
+import { zoneOf, type Config } from '../config/config.ts';
 import type { RuleFinding } from '../findings.ts';
 import type { Commitment, IncidentFiles, InputFile, Incident, LogEntry } from '../model.ts';
 import type { Frontmatter } from '../parse/frontmatter.ts';
@@ -58,7 +58,7 @@ export function loadIncident(files: IncidentFiles, context: LoadContext): Loaded
   if (!files.incident) {
     findings.push({ rule: 'schema', file: incidentPath, message: 'Missing incident.md: every incident folder needs one (title, client, opened_at, reporter, priority, status, pm)' });
   }
-  const zone = meta?.data.timezone ?? config.timezone;
+  const zone = zoneOf(config, meta?.data.client, meta?.data.timezone);
 
   const entries: LogEntry[] = [];
   for (const file of files.entries) {
@@ -126,6 +126,9 @@ function readEntryFile(file: InputFile, zone: string, context: LoadContext, find
     findings.push({ rule: 'schema', severity: 'warning', file: path, line: line('at'), message: `Field "at" (${formatLocalPair(at, context.now, zone)[0]}) is in the future: check the date and time` });
   }
   checkCategory(d.category, path, line('category'), context.config, findings);
+  if (d.awaiting !== undefined && d.direction !== 'outbound') {
+    findings.push({ rule: 'schema', file: path, line: line('awaiting'), message: `Field "awaiting" is set on an ${d.direction} entry: only an outbound entry can say we await the client; remove it` });
+  }
   for (const [i, address] of (d.cc ?? []).entries()) {
     if (!/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>\s*$/.test(address.trim())) {
       findings.push({ rule: 'schema', file: path, line: lineOfPath(fm, ['cc', i]), message: `Field "cc[${i}]" ("${address}") is not an e-mail address: write address@example.com or Name <address@example.com>` });
@@ -164,6 +167,7 @@ function readEntryFile(file: InputFile, zone: string, context: LoadContext, find
     category: d.category,
     corrects: d.corrects,
     messageId: d.message_id,
+    awaiting: d.direction === 'outbound' ? d.awaiting : undefined,
     internal: d.visibility === 'internal',
     body: fm.body,
   };

@@ -34,6 +34,7 @@ export const entryFrontmatter = z.looseObject({
   category: z.string().optional(),
   corrects: z.string().optional(),
   message_id: z.string().min(1).optional(),
+  awaiting: caseInsensitiveEnum(['client']).optional().meta({ description: 'on outbound entries: we asked the client for something and wait for it (policies.md)' }),
   visibility: visibility.optional(),
 });
 
