@@ -114,10 +114,11 @@ function issueLines(issues: readonly z.core.$ZodIssue[], at: (path: (string | nu
       for (const key of issue.keys) {
         const full = [...path, key];
         const inLayer = path.includes('clients') || path.includes('policy_changes');
-        const why = inLayer && NON_POLICY_KEYS.includes(key)
-          ? `"${key}" is not a policy key: it cannot be set per client or per policy change`
-          : 'unknown key: see the keys in docs/configuration.md';
-        lines.push(`${CONFIG_FILE_NAME}${at(full)}: ${pathLabel(full)}: ${why}`);
+        lines.push(
+          inLayer && NON_POLICY_KEYS.includes(key)
+            ? `${CONFIG_FILE_NAME}${at(full)}: ${pathLabel(full)}: "${key}" is not a policy key: it cannot be set per client or per policy change`
+            : `${CONFIG_FILE_NAME}${at(full)}: unknown key "${pathLabel(full)}": see the keys in docs/configuration.md`,
+        );
       }
       continue;
     }

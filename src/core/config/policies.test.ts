@@ -136,8 +136,8 @@ colour: blue
       expect.stringMatching(/^commlog\.config\.yaml:2: holidays\[0\]: expected a date YYYY-MM-DD/),
       expect.stringMatching(/^commlog\.config\.yaml:3: acknowledge_within: expected a duration/),
       expect.stringMatching(/^commlog\.config\.yaml:5: priorities\.urgent\.max_gap: expected a duration/),
-      expect.stringMatching(/^commlog\.config\.yaml:6: priorities\.critical: unknown key/),
-      expect.stringMatching(/^commlog\.config\.yaml:7: colour: unknown key/),
+      expect.stringMatching(/^commlog\.config\.yaml:6: unknown key "priorities\.critical"/),
+      expect.stringMatching(/^commlog\.config\.yaml:7: unknown key "colour"/),
     ]);
   });
 
