@@ -1,10 +1,11 @@
 import { dump } from 'js-yaml';
 import { policyOf } from '../../core/config/config.ts';
 import { describePolicy } from '../../core/config/describePolicy.ts';
-import { formatLocal } from '../../core/time/format.ts';
+import { formatLocal } from '../../core/present/instant.ts';
 import { loadValidIncidents } from '../../node/loadIncidents.ts';
-import { listIncidentIds, readConfig, UsageError } from '../../node/repository.ts';
-import { oneOf, parseCommandArgs, rootOf } from '../args.ts';
+import { listIncidentIds, readConfig } from '../../node/repository.ts';
+import { oneOf, parseCommandArgs, parseNow, rootOf } from '../args.ts';
+import { UsageError } from '../usageError.ts';
 import { EXIT_OK, type Command } from '../io.ts';
 
 export const policyCommand: Command = {
@@ -16,18 +17,19 @@ config, each policy change in force when the incident was opened, and the client
 
 Options:
   --format FORMAT     text (default) or json
+  --now TIME          as of TIME (default: now), for the loader's checks of future times
   --root DIR          the repository (default: the current directory)
   -h, --help          show this help
 `,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('policy', argv, { format: { type: 'string' } }, true);
+    const { values, positionals } = parseCommandArgs('policy', argv, { format: { type: 'string' }, now: { type: 'string' } }, true);
     const root = rootOf(values, io.cwd);
     const format = oneOf('--format', values.format, ['text', 'json'] as const, 'text');
     if (positionals.length !== 1) throw new UsageError('name one incident: commlog policy INCIDENT');
     const [id] = positionals;
     if (!listIncidentIds(root).includes(id)) throw new UsageError(`unknown incident "${id}": no folder incidents/${id}`);
     const config = readConfig(root);
-    const { incidents } = loadValidIncidents(root, config, Date.now(), [id]);
+    const { incidents } = loadValidIncidents(root, config, parseNow(values.now, config.timezone), [id]);
     const incident = incidents[0];
     if (!incident) throw new UsageError(`incident "${id}" has an invalid incident.md: run commlog check ${id} to see why`);
 

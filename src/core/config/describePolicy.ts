@@ -2,7 +2,6 @@
 // effective policy written back in the config's own forms (durations such as 1h30m, times of
 // day such as "16:30"), so it can be read, compared and pasted like the config.
 import { PRIORITIES, WEEKDAYS } from '../schema/values.ts';
-import { formatDuration } from '../time/timestamp.ts';
 import type { IncidentPolicy, Policy } from './config.ts';
 import { timeOfDayText, type DaySpan } from './policy.ts';
 
@@ -33,7 +32,7 @@ export function writtenPolicy(p: Policy) {
     business_hours: { days: hours.days, start: timeOfDayText(hours.start), end: timeOfDayText(hours.end), breaks: hours.breaks.map(span), by_day: byDay },
     holidays: p.holidays,
     clock: p.clock,
-    acknowledge_within: formatDuration(p.acknowledgeWithin),
+    acknowledge_within: writtenDuration(p.acknowledgeWithin),
     windows: Object.fromEntries(Object.values(p.windows).map((w) => [w.name, span(w)])),
     priorities: Object.fromEntries(
       PRIORITIES.map((name) => {
@@ -41,11 +40,11 @@ export function writtenPolicy(p: Policy) {
         return [
           name,
           {
-            max_gap: q.maxGap === null ? null : formatDuration(q.maxGap),
+            max_gap: q.maxGap === null ? null : writtenDuration(q.maxGap),
             windows: q.windows,
             weekly: q.weekly,
             clock: q.clock,
-            acknowledge_within: formatDuration(q.acknowledgeWithin),
+            acknowledge_within: writtenDuration(q.acknowledgeWithin),
             pausable: q.pausable,
           },
         ];
@@ -57,4 +56,13 @@ export function writtenPolicy(p: Policy) {
 
 function span(s: DaySpan): { from: string; to: string } {
   return { from: timeOfDayText(s.from), to: timeOfDayText(s.to) };
+}
+
+/** A duration in the config's own form (`30m`, `3h`, `1h30m`), whatever its length. */
+function writtenDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m}m`;
+  return m === 0 ? `${h}h` : `${h}h${m}m`;
 }
