@@ -103,11 +103,13 @@ function processor(options: RenderOptions, features: Features): Processor<any, a
 
 // Plain prose: no character that can start inline syntax, an entity, raw HTML or a GFM construct,
 // and no line that can start a block other than a paragraph (lists, headings, quotes, code,
-// breaks, setext underlines) or end in a hard break. Such text is paragraphs of literal text,
-// rendered here directly, with the same output as the pipeline (tested against it); about half
-// of all log entries are written this way.
+// thematic breaks, setext underlines) or end in a hard break. Such text is paragraphs of literal
+// text, rendered here directly, with the same output as the pipeline (tested against it); about
+// half of all log entries are written this way. Any line that starts with `-`, `+` or `=` is left
+// to the pipeline: it may be a list item, a thematic break (`---`, `- - -`) or a setext underline
+// (`---`, `==`) that turns the line above into a heading.
 const INLINE_OR_BLOCK_SYNTAX = /[\\`*_[\]<>#|~!&@\r\u0000-\u0008\u000b-\u001f\u007f]|https?:|www\./i;
-const NON_PARAGRAPH_LINE = /^(?: {4}|[ ]{0,3}\t|[ \t]*(?:\d+[.)]|[-+*=])(?:[ \t]|$))|[ \t]{2,}\n/m;
+const NON_PARAGRAPH_LINE = /^(?: {4}|[ ]{0,3}\t|[ \t]*(?:[-+=]|\d+[.)](?:[ \t]|$)))|[ \t]{2,}\n/m;
 
 function isPlainProse(markdown: string): boolean {
   return !INLINE_OR_BLOCK_SYNTAX.test(markdown) && !NON_PARAGRAPH_LINE.test(markdown);
