@@ -95,7 +95,7 @@ describe('headings found by the fast scan', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 60_000);
 
   it('leave a document to remark only when they cannot decide alone', () => {
     expect(scanBlocks('[foo]: /url\nbar\n===').exact).toBe(false);
