@@ -12,6 +12,7 @@ import { UsageError } from '../usageError.ts';
 import { writeNewEntryFile } from '../../node/writeNew.ts';
 import { parseCommandArgs, parseNow, parseTimeFlag, rootOf } from '../args.ts';
 import { EXIT_OK, type Command } from '../io.ts';
+import { plural } from '../../core/present/plural.ts';
 
 export const importEmailCommand: Command = {
   help: `Usage: commlog import-email FILE.eml INCIDENT [options]
@@ -48,7 +49,7 @@ Options:
       { author: { type: 'string' }, at: { type: 'string' }, direction: { type: 'string' }, kind: { type: 'string' }, category: { type: 'string' }, 'next-update-by': { type: 'string' }, now: { type: 'string' } },
       true,
     );
-    if (positionals.length !== 2) throw new UsageError(`expected FILE.eml and INCIDENT, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'} (see commlog import-email --help)`);
+    if (positionals.length !== 2) throw new UsageError(`expected FILE.eml and INCIDENT, got ${plural(positionals.length, 'argument')} (see commlog import-email --help)`);
     const [file, id] = positionals;
     const root = rootOf(values, io.cwd);
     const config = readConfig(root);

@@ -13,6 +13,7 @@ import { complianceRules } from '../rules/compliance.ts';
 import { PRIORITIES } from '../schema/values.ts';
 import { zoneAbbreviation } from '../time/zone.ts';
 import type { IsoWeek } from './isoWeek.ts';
+import { plural } from '../present/plural.ts';
 
 export interface WeeklyIncident {
   incident: Incident;
@@ -79,7 +80,7 @@ export function weeklyMarkdown(rows: readonly WeeklyIncident[], week: IsoWeek, z
   const lines = [
     `# Weekly status update, ${week.label}`,
     '',
-    `${dayOf(zone, week.start)} – ${dayOf(zone, lastDay)}${inProgress ? `, as of ${dayAndTime(zone, now)} ${zoneAbbreviation(zone, now)}` : ''}. ${count(rows.length, 'incident')} open during the week.`,
+    `${dayOf(zone, week.start)} – ${dayOf(zone, lastDay)}${inProgress ? `, as of ${dayAndTime(zone, now)} ${zoneAbbreviation(zone, now)}` : ''}. ${plural(rows.length, 'incident')} open during the week.`,
     '',
   ];
   if (rows.length === 0) return [...lines, 'No incident was open this week.', ''].join('\n');
@@ -106,7 +107,7 @@ function details(r: WeeklyIncident): string[] {
     `- **Next deadline:** ${r.resolvedByThen ? '— (resolved)' : (r.nextDeadline ?? 'none under the policy')}`,
     `- **Open commitments:**${r.openCommitments.length === 0 ? ' none' : ''}`,
     ...r.openCommitments.map((c) => `  - ${c}`),
-    `- **Communication policy this week:** ${r.findings.length === 0 ? 'kept (no finding)' : `${count(r.findings.length, 'finding')}:`}`,
+    `- **Communication policy this week:** ${r.findings.length === 0 ? 'kept (no finding)' : `${plural(r.findings.length, 'finding')}:`}`,
     ...r.findings.map((f) => `  - ${f.rule}: ${f.message}`),
     '',
   ];
@@ -115,10 +116,6 @@ function details(r: WeeklyIncident): string[] {
 function statusOf(r: WeeklyIncident): string {
   if (!r.resolvedByThen) return 'open';
   return `resolved ${dayOf(r.incident.zone, r.incident.resolvedAt!)}`;
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function cell(text: string): string {
