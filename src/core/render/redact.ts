@@ -1,32 +1,81 @@
-// Contact details in free text (bodies, summaries, quotes): e-mail addresses and phone numbers
-// are withheld from anything published unless `publish.contact_details: true`.
+// Contact details in free text (bodies, summaries, quotes, names, file names): e-mail addresses
+// and phone numbers are withheld from anything published unless `publish.contact_details: true`.
+// Phone numbers are recognised by libphonenumber-js, which knows every region's numbering plan,
+// trunk prefixes and written forms; a regular expression only proposes the digit runs to ask it
+// about (asking it about a whole text is about a hundred times slower).
+import { findNumbers, type CountryCode } from 'libphonenumber-js';
 
 export const EMAIL_WITHHELD = '[e-mail withheld]';
 export const PHONE_WITHHELD = '[phone withheld]';
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-// Digit groups joined by spaces, dots or hyphens, optionally with +country and (area) parts.
-// Not glued to letters, digits, hyphens or colons, so ids such as 2026-11-02-acme and times
-// such as 09:05 are left alone.
-const PHONE = /(?<![\w:.+-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,5}){1,5}(?![\w:-])/g;
-const DATE_LIKE = /^\d{4}-\d{2}-\d{2}/;
-const MIN_PHONE_DIGITS = 9;
+/**
+ * Regions whose national forms (`07700 900123`, `1-800-555-0199`) are recognised, besides every
+ * international form (`+33 1 23 45 67 89`). docs/decisions.md says why these two.
+ */
+export const PHONE_REGIONS: readonly CountryCode[] = ['GB', 'US'];
 
-function isPhoneNumber(text: string): boolean {
-  const digits = text.replace(/\D/g, '').length;
-  return digits >= MIN_PHONE_DIGITS && !DATE_LIKE.test(text);
+// Any local part, then `@` (or `%40` in a URL), then a domain of letters and digits of any
+// script (IDN), a bare host (`@localhost`) or an address literal (`@[192.0.2.1]`).
+const EMAIL = /[\p{L}\p{N}._%+!#$*^~-]+(?:@|%40)(?:\[[^\]\s]{1,80}\]|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*)/giu;
+
+// A run that could be a phone number: an optional + or (, then digits with the separators people
+// write between them. Letters end a run, so `Tel:020…` and `?phone=0770…` still yield the number;
+// a run glued to a letter before it (`T0905-…` in a file name, `v2`) is not a number.
+const DIGIT_RUN = /(?<![\p{L}\d])[+(]?\d(?:[\d \u00a0().\/-]*\d)?/gu;
+const MIN_PHONE_DIGITS = 7;
+// Dates, times, versions and IPv4 addresses are digit runs that are never phone numbers.
+const NOT_A_PHONE = /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2})?$|^\d+(?:\.\d+){2,}$/;
+
+type Span = [start: number, end: number];
+
+function phoneSpans(run: string, regions: readonly CountryCode[]): Span[] {
+  const spans: Span[] = [];
+  // A run starting with + is read in international form; any other only in a region's form.
+  for (const defaultCountry of run.startsWith('+') ? [undefined] : regions) {
+    // `leniency: 'POSSIBLE'` (a possible length for the region, not an assigned range) so that
+    // the ranges reserved for examples and drama (07700 900xxx, 555-01xx) are withheld too.
+    const options = { defaultCountry, v2: true, leniency: 'POSSIBLE' } as { defaultCountry?: CountryCode; v2: true };
+    for (const found of findNumbers(run, options)) spans.push([found.startsAt, found.endsAt]);
+  }
+  return spans;
+}
+
+function redactedRun(run: string, regions: readonly CountryCode[]): string {
+  if (run.replace(/\D/g, '').length < MIN_PHONE_DIGITS || NOT_A_PHONE.test(run.trim())) return run;
+  const spans = phoneSpans(run, regions);
+  if (spans.length === 0) return run;
+  // Withhold from the first digit found to the last: overlapping finds of several regions
+  // become one placeholder.
+  const start = Math.min(...spans.map((s) => s[0]));
+  const end = Math.max(...spans.map((s) => s[1]));
+  return `${run.slice(0, start)}${PHONE_WITHHELD}${run.slice(end)}`;
+}
+
+// The same numbers recur across the entries of an archive (a client's switchboard, our own).
+const known = new Map<string, string>();
+const KNOWN_MAX = 2000;
+
+function redactPhones(text: string, regions: readonly CountryCode[]): string {
+  return text.replace(DIGIT_RUN, (run) => {
+    const key = `${regions.join()}|${run}`;
+    let out = known.get(key);
+    if (out === undefined) {
+      out = redactedRun(run, regions);
+      if (known.size >= KNOWN_MAX) known.clear();
+      known.set(key, out);
+    }
+    return out;
+  });
 }
 
 /** The text with every e-mail address and phone number replaced by a placeholder. */
-export function redactContacts(text: string): string {
-  return text
-    .replace(EMAIL, EMAIL_WITHHELD)
-    .replace(PHONE, (match) => (isPhoneNumber(match) ? PHONE_WITHHELD : match));
+export function redactContacts(text: string, regions: readonly CountryCode[] = PHONE_REGIONS): string {
+  return redactPhones(text.replace(EMAIL, EMAIL_WITHHELD), regions);
 }
 
 /** Whether a text holds anything `redactContacts` would withhold (cheaper than redacting a tree). */
 export function mayContainContacts(text: string): boolean {
-  return /@|tel:|sms:|callto:/i.test(text) || redactContacts(text) !== text;
+  return /@|%40|tel:|sms:|callto:/i.test(text) || redactContacts(text) !== text;
 }
 
 /** Whether a link target would publish a contact detail. */
