@@ -16,6 +16,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
+import { showBidiControls } from '../publish/displayText.ts';
 import { isContactLink, mayContainContacts, redactContacts } from './redact.ts';
 
 export interface RenderOptions {
@@ -32,13 +33,49 @@ function withheldContacts() {
         node.value = redactContacts(node.value);
         return;
       }
-      if (node.type === 'element' && node.tagName === 'a' && parent && index !== undefined) {
-        const href = String(node.properties.href ?? '');
-        if (isContactLink(href)) {
-          // Keep the link text (redacted by the visit of its children), drop the target.
-          parent.children.splice(index, 1, ...(node.children as ElementContent[]));
-          return index;
-        }
+      if (node.type !== 'element') return;
+      if (node.tagName === 'a' && parent && index !== undefined && isContactLink(String(node.properties.href ?? ''))) {
+        // Keep the link text (redacted by the visit of its children), drop the target.
+        parent.children.splice(index, 1, ...(node.children as ElementContent[]));
+        return index;
+      }
+      // Attributes (alt, title, src, …) are published as much as text is.
+      for (const [name, value] of Object.entries(node.properties)) {
+        if (typeof value === 'string') node.properties[name] = redactContacts(value);
+        else if (Array.isArray(value)) node.properties[name] = value.map((v) => (typeof v === 'string' ? redactContacts(v) : v));
+      }
+    });
+  };
+}
+
+/**
+ * Images from elsewhere would load for every reader, telling their host who reads what (a
+ * tracking pixel in a pasted e-mail): they become links the reader may choose to follow.
+ */
+function remoteImagesAsLinks() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName !== 'img' || !parent || index === undefined) return;
+      const src = String(node.properties.src ?? '');
+      const label = `image: ${String(node.properties.alt ?? '').trim() || src || 'no source'}`;
+      const link: Element = {
+        type: 'element',
+        tagName: 'a',
+        properties: { href: src || undefined, rel: ['nofollow', 'noopener', 'noreferrer'], className: ['remote-image'] },
+        children: [{ type: 'text', value: `[${label}]` }],
+      };
+      parent.children.splice(index, 1, src ? link : { type: 'text', value: `[${label}]` });
+    });
+  };
+}
+
+/** Bidi controls in text and attributes shown as visible marks (displayText.ts). */
+function visibleBidiControls() {
+  return (tree: HastRoot) => {
+    visit(tree, (node) => {
+      if (node.type === 'text') node.value = showBidiControls(node.value);
+      else if (node.type === 'element') {
+        for (const [name, value] of Object.entries(node.properties)) if (typeof value === 'string') node.properties[name] = showBidiControls(value);
       }
     });
   };
@@ -92,7 +129,8 @@ function processor(options: RenderOptions, features: Features): Processor<any, a
           ? unified().use(remarkParse).use(gfmWithoutAutolinks)
           : unified().use(remarkParse);
     const hast = features.raw ? parsed.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw) : parsed.use(remarkRehype);
-    const base = hast.use(rehypeSanitize, defaultSchema);
+    // Images become links before contacts are withheld, so a link made from an image is judged too.
+    const base = hast.use(rehypeSanitize, defaultSchema).use(remoteImagesAsLinks).use(visibleBidiControls);
     const withContacts = withhold ? base.use(withheldContacts) : base;
     const shifted = offset > 0 ? withContacts.use(shiftedHeadings, offset) : withContacts;
     p = shifted.use(rehypeStringify).freeze() as unknown as Processor<any, any, any, any, string>;
@@ -133,7 +171,7 @@ function renderPlainProse(markdown: string, redact: (text: string) => string): s
 
 /** Safe HTML for a Markdown text. */
 export function renderMarkdown(markdown: string, options: RenderOptions): string {
-  if (isPlainProse(markdown)) return renderPlainProse(markdown, options.contactDetails ? (t) => t : redactContacts);
+  if (isPlainProse(markdown)) return renderPlainProse(markdown, options.contactDetails ? showBidiControls : (t) => showBidiControls(redactContacts(t)));
   return renderThroughPipeline(markdown, options);
 }
 
