@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { publication } from '../core/publish/publication.ts';
 import { readConfig } from '../node/repository.ts';
 import { archiveIncident, loadChecked, type ArchiveIncident } from './archiveIncident.ts';
 import { buildView } from './incidentView.ts';
@@ -41,10 +42,12 @@ for (const id of input.ids) {
     withheld++;
     continue;
   }
-  const facts = archiveIncident(loaded, config, input.now);
+  // From here on only the publishable form of the incident is used.
+  const published = publication(loaded.incident, loaded.findings, config);
+  const facts = archiveIncident(published, config, input.now);
   batch.push(facts);
-  writeFileSync(join(input.cacheDir, `${id}.json`), JSON.stringify(buildView(loaded.incident, loaded.findings, config, input.now)));
-  input.searchPort?.postMessage(searchRecord(loaded.incident, facts, input.base, config.publish.contactDetails));
+  writeFileSync(join(input.cacheDir, `${id}.json`), JSON.stringify(buildView(published.incident, published.findings, config, input.now)));
+  input.searchPort?.postMessage(searchRecord(published.incident, facts, input.base, config.publish.contactDetails));
   if (batch.length >= BATCH) flush();
 }
 flush();
