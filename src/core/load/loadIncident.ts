@@ -12,6 +12,7 @@ import { parseTimestamp } from '../time/timestamp.ts';
 import { formatLocalPair } from '../present/instant.ts';
 import { closest, lineOfPath, unknownKeyFindings, zodFindings } from './schemaFindings.ts';
 import { loadReport } from './loadReport.ts';
+import { visibilityKeyFindings, visibilityLikeKeys } from './visibilityKey.ts';
 
 export const INCIDENT_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
@@ -79,12 +80,15 @@ function readIncidentFile(file: InputFile, findings: RuleFinding[]) {
   const fm = readFrontmatter(file, findings, { required: true });
   if (!fm) return undefined;
   const parsed = incidentFrontmatter.safeParse(fm.data);
-  findings.push(...unknownKeyFindings(file.path, fm, fm.data, INCIDENT_FIELDS));
+  const visibilityLike = visibilityLikeKeys(fm.data);
+  findings.push(...visibilityKeyFindings(file.path, fm, visibilityLike));
+  findings.push(...unknownKeyFindings(file.path, fm, fm.data, [...INCIDENT_FIELDS, ...visibilityLike]));
   for (const key of ['reporter', 'pm'] as const) findings.push(...unknownKeyFindings(file.path, fm, fm.data[key], PERSON_FIELDS, [key]));
   if (!parsed.success) {
     findings.push(...zodFindings(file.path, fm, parsed.error.issues));
     return undefined;
   }
+  if (visibilityLike.length) return undefined;
   return { data: parsed.data, fm };
 }
 
@@ -92,7 +96,9 @@ function readEntryFile(file: InputFile, zone: string, context: LoadContext, find
   const fm = readFrontmatter(file, findings, { required: true });
   if (!fm) return undefined;
   const path = file.path;
-  findings.push(...unknownKeyFindings(path, fm, fm.data, ENTRY_FIELDS));
+  const visibilityLike = visibilityLikeKeys(fm.data);
+  findings.push(...visibilityKeyFindings(path, fm, visibilityLike));
+  findings.push(...unknownKeyFindings(path, fm, fm.data, [...ENTRY_FIELDS, ...visibilityLike]));
   const commitmentsIn = fm.data.commitments;
   if (Array.isArray(commitmentsIn)) {
     commitmentsIn.forEach((c, i) => findings.push(...unknownKeyFindings(path, fm, c, COMMITMENT_FIELDS, ['commitments', i])));
@@ -110,7 +116,7 @@ function readEntryFile(file: InputFile, zone: string, context: LoadContext, find
   const keyLines = fm.keyLines();
   const line = (key: string) => keyLines[key];
   const at = parseTimestamp(d.at, zone);
-  let valid = true;
+  let valid = visibilityLike.length === 0;
 
   if (d.direction !== 'internal' && d.contact === undefined) {
     findings.push({ rule: 'schema', file: path, line: line('direction'), message: `Missing field "contact": an ${d.direction} entry names who we dealt with, e.g. contact: { name: Ana Silva, email: ana@client.example }` });
