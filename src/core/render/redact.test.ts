@@ -57,3 +57,18 @@ describe('isContactLink', () => {
     expect(isContactLink(href)).toBe(false);
   });
 });
+
+describe('redactContacts reads contact details spelled with character references', () => {
+  it.each([
+    ['ana&#64;client.example', EMAIL_WITHHELD],
+    ['ana&#x40;client.example', EMAIL_WITHHELD],
+    ['ana&commat;client.example', EMAIL_WITHHELD],
+    ['call &#48;7700 900123', `call ${PHONE_WITHHELD}`],
+  ])('%j', (input, expected) => {
+    expect(redactContacts(input)).toBe(expected);
+  });
+
+  it('leaves other references as they are', () => {
+    expect(redactContacts('a &lt;b&gt; &#42;c&#42; &amp; d')).toBe('a &lt;b&gt; &#42;c&#42; &amp; d');
+  });
+});

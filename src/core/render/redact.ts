@@ -68,9 +68,22 @@ function redactPhones(text: string, regions: readonly CountryCode[]): string {
   });
 }
 
+// Letters, digits and `@` written as character references (`ana&#64;x.example`) spell an
+// address that a search of the text would miss: they are read as the characters they are.
+const SPELLING_REFERENCE = /&#(?:(\d{1,7})|[xX]([0-9a-fA-F]{1,6}));|&commat;/g;
+
+function spelledOut(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(SPELLING_REFERENCE, (reference, decimal: string | undefined, hex: string | undefined) => {
+    const code = reference === '&commat;' ? 0x40 : decimal !== undefined ? Number(decimal) : parseInt(hex!, 16);
+    const c = code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    return /^[\p{L}\p{N}@+]$/u.test(c) ? c : reference;
+  });
+}
+
 /** The text with every e-mail address and phone number replaced by a placeholder. */
 export function redactContacts(text: string, regions: readonly CountryCode[] = PHONE_REGIONS): string {
-  return redactPhones(text.replace(EMAIL, EMAIL_WITHHELD), regions);
+  return redactPhones(spelledOut(text).replace(EMAIL, EMAIL_WITHHELD), regions);
 }
 
 /** Whether a text holds anything `redactContacts` would withhold (cheaper than redacting a tree). */
