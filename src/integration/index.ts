@@ -3,7 +3,7 @@
 // the package, next to any page of the team's own src/pages/. This repository's site uses the
 // same integration. Routes are found by walking ./routes/ with Astro's file-name conventions,
 // so a page added there needs no registration.
-import type { AstroIntegration } from 'astro';
+import type { AstroConfig, AstroIntegration } from 'astro';
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,20 @@ import { parseOptions, type CommlogOptions } from './options.ts';
 export type { CommlogOptions } from './options.ts';
 
 const ROUTES = fileURLToPath(new URL('./routes/', import.meta.url));
+
+/**
+ * A second line of defence behind the sanitised Markdown (issue 9): nothing loads from
+ * elsewhere. Astro writes it as a <meta> tag with the hashes of its own scripts and styles;
+ * Pagefind's search needs WebAssembly; the only inline styles are our components' style
+ * attributes (user HTML loses its own).
+ */
+export const CONTENT_SECURITY_POLICY: Exclude<AstroConfig['security']['csp'], boolean> = {
+  // Given here: updateConfig does not apply the defaults of Astro's config schema.
+  algorithm: 'SHA-256',
+  directives: ["default-src 'self'", "img-src 'self' data:", "connect-src 'self'", "object-src 'none'", "frame-src 'none'", "base-uri 'self'", "form-action 'self'"],
+  scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+  styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+};
 
 export interface InjectedPage {
   pattern: string;
@@ -44,6 +58,8 @@ export default function commlog(options: CommlogOptions = {}): AstroIntegration 
         updateConfig({
           ...(config.site === undefined && site.url ? { site: site.url } : {}),
           ...(config.base === '/' && site.base !== '/' ? { base: site.base } : {}),
+          // A team's own policy (security.csp in astro.config.mjs) wins.
+          ...(config.security?.csp ? {} : { security: { csp: CONTENT_SECURITY_POLICY } }),
           integrations: [searchIndex()],
         });
         const pages = routesUnder();
