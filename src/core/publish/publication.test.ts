@@ -51,7 +51,7 @@ function plantedIncident(): Incident {
 describe('publication', () => {
   const incident = plantedIncident();
   const now = local('2026-11-02 18:00');
-  const findings = applySeverities(incident.id, runCompliance(incident, now), {});
+  const findings = applySeverities(incident.id, runCompliance(incident, now), {}, incident.zone);
   const published = publication(incident, findings, hidden);
   const everything = JSON.stringify(published);
 
