@@ -69,6 +69,9 @@ function remoteImagesAsLinks() {
   };
 }
 
+// A character reference can spell an image tag or a bidi control too: then both passes run.
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+
 /** Bidi controls in text and attributes shown as visible marks (displayText.ts). */
 function visibleBidiControls() {
   return (tree: HastRoot) => {
@@ -114,12 +117,16 @@ interface Features {
   raw: boolean;
   /** Whether the text may hold contact details to withhold. */
   contacts: boolean;
+  /** Whether the text may hold an image (Markdown or raw HTML). */
+  images: boolean;
+  /** Whether the text holds a bidi control. */
+  bidi: boolean;
 }
 
 function processor(options: RenderOptions, features: Features): Processor<any, any, any, any, string> {
   const offset = options.headingOffset ?? 0;
   const withhold = !options.contactDetails && features.contacts;
-  const key = `${withhold}|${offset}|${features.gfm}|${features.raw}`;
+  const key = `${withhold}|${offset}|${features.gfm}|${features.raw}|${features.images}|${features.bidi}`;
   let p = processors.get(key);
   if (!p) {
     const parsed =
@@ -130,7 +137,9 @@ function processor(options: RenderOptions, features: Features): Processor<any, a
           : unified().use(remarkParse);
     const hast = features.raw ? parsed.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw) : parsed.use(remarkRehype);
     // Images become links before contacts are withheld, so a link made from an image is judged too.
-    const base = hast.use(rehypeSanitize, defaultSchema).use(remoteImagesAsLinks).use(visibleBidiControls);
+    const sanitised = hast.use(rehypeSanitize, defaultSchema);
+    const linked = features.images ? sanitised.use(remoteImagesAsLinks) : sanitised;
+    const base = features.bidi ? linked.use(visibleBidiControls) : linked;
     const withContacts = withhold ? base.use(withheldContacts) : base;
     const shifted = offset > 0 ? withContacts.use(shiftedHeadings, offset) : withContacts;
     p = shifted.use(rehypeStringify).freeze() as unknown as Processor<any, any, any, any, string>;
@@ -180,6 +189,12 @@ export function renderThroughPipeline(markdown: string, options: RenderOptions):
   const raw = markdown.includes('<');
   // Raw HTML and character references can hide an address: then always withhold through the tree.
   const gfm = !GFM_TRIGGER.test(markdown) ? false : AUTOLINK_OR_FOOTNOTE_TRIGGER.test(markdown) ? 'full' : 'no-autolinks';
-  const features: Features = { gfm, raw, contacts: raw || markdown.includes('&') || mayContainContacts(markdown) };
+  const features: Features = {
+    gfm,
+    raw,
+    contacts: raw || markdown.includes('&') || mayContainContacts(markdown),
+    images: markdown.includes('![') || /<img/i.test(markdown) || markdown.includes('&'),
+    bidi: BIDI_CONTROL.test(markdown) || markdown.includes('&'),
+  };
   return String(processor(options, features).processSync(markdown));
 }
