@@ -57,6 +57,20 @@ describe('bad input: each gives a clear schema finding, and the rest is still ch
     if (line !== undefined) expect(finding.line).toBe(line);
   });
 
+  it('reports every problem of a file at once, a missing person as missing', () => {
+    const errors = findingsOf('many-problems').map((f) => [f.file.slice(f.file.lastIndexOf('/') + 1), f.line, f.message]);
+    expect(errors).toEqual([
+      ['incident.md', 1, 'Missing field "client": add the client organisation'],
+      ['incident.md', 1, 'Missing field "pm": add the project manager, with an email: { name: …, email: … }'],
+      ['incident.md', 1, 'Missing field "reporter": add the person who reported it, e.g. { name: Ana Silva, org: Acme }'],
+      ['incident.md', 6, 'Field "resolved_at" (2026-11-01 17:00 GMT) is before "opened_at" (2026-11-02 09:00 GMT): an incident cannot be resolved before it was opened'],
+      ['2026-11-02T0910-email-in.md', 1, 'Missing field "author": add the staff member who logged it'],
+      ['2026-11-02T0910-email-in.md', 3, 'Missing field "contact": an inbound entry names who we dealt with, e.g. contact: { name: Ana Silva, email: ana@client.example }'],
+      ['2026-11-02T0920-email-out.md', 4, 'Field "channel" is invalid: expected one of email, phone, sms, chat, meeting, screenshare, ticket, status-page, social, other, not "emial"'],
+      ['2026-11-02T0920-email-out.md', 8, 'Field "next_update_by" (2026-11-02 08:00 GMT) is before "at" (2026-11-02 09:20 GMT): the next update must be promised for later'],
+    ]);
+  });
+
   it('warns about an unknown field, suggesting the known one', () => {
     const warnings = findingsOf('unknown-field').filter((f) => f.rule === 'schema');
     expect(warnings.map((f) => [f.severity, f.file.slice(f.file.lastIndexOf('/') + 1), f.line, f.message])).toEqual([

@@ -1,5 +1,6 @@
 // One incident folder -> a validated `Incident` plus its `schema` findings. Every file is
 // checked on its own: a broken file is reported and skipped, never hiding the others.
+import type { z } from 'zod';
 import { zoneOf, type Config } from '../config/config.ts';
 import type { RuleFinding } from '../findings.ts';
 import type { Commitment, IncidentFiles, InputFile, Incident, LogEntry } from '../model.ts';
@@ -59,7 +60,7 @@ export function loadIncident(files: IncidentFiles, context: LoadContext): Loaded
   if (!files.incident) {
     findings.push({ rule: 'schema', file: incidentPath, message: 'Missing incident.md: every incident folder needs one (title, client, opened_at, reporter, priority, status, pm)' });
   }
-  const zone = zoneOf(config, meta?.data.client, meta?.data.timezone);
+  const zone = zoneOf(config, meta?.fields.client, meta?.fields.timezone);
 
   const entries: LogEntry[] = [];
   for (const file of files.entries) {
@@ -71,8 +72,9 @@ export function loadIncident(files: IncidentFiles, context: LoadContext): Loaded
 
   const report = files.report ? loadReport(files.report, findings) : undefined;
 
-  if (!meta) return { id: files.id, findings, entryCount: files.entries.length };
-  const incident = buildIncident(files, meta.data, meta.fm, zone, entries, report, context, findings);
+  const resolvedAt = meta ? checkIncidentFields(incidentPath, meta.fields, meta.fm, zone, context, findings) : undefined;
+  if (!meta?.data) return { id: files.id, findings, entryCount: files.entries.length };
+  const incident = buildIncident(files, meta.data, meta.fm, zone, resolvedAt, entries, report);
   return { id: files.id, incident, findings, entryCount: files.entries.length };
 }
 
@@ -86,10 +88,24 @@ function readIncidentFile(file: InputFile, findings: RuleFinding[]) {
   for (const key of ['reporter', 'pm'] as const) findings.push(...unknownKeyFindings(file.path, fm, fm.data[key], PERSON_FIELDS, [key]));
   if (!parsed.success) {
     findings.push(...zodFindings(file.path, fm, parsed.error.issues));
-    return undefined;
+    return { fields: validFields(incidentFrontmatter, fm.data), fm };
   }
-  if (visibilityLike.length) return undefined;
-  return { data: parsed.data, fm };
+  // A key that reads like visibility withholds the incident; its other checks still run.
+  if (visibilityLike.length) return { fields: parsed.data as Partial<IncidentFrontmatter>, fm };
+  return { data: parsed.data, fields: parsed.data as Partial<IncidentFrontmatter>, fm };
+}
+
+/**
+ * The fields of a frontmatter that are valid on their own: when another field is broken, the
+ * checks across fields still run on these, so one problem never hides another.
+ */
+function validFields<T extends z.ZodObject>(schema: T, data: Record<string, unknown>): Partial<z.output<T>> {
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const result = (field as z.ZodType).safeParse(data[key]);
+    if (result.success && result.data !== undefined) out[key] = result.data;
+  }
+  return out as Partial<z.output<T>>;
 }
 
 function readEntryFile(file: InputFile, zone: string, context: LoadContext, findings: RuleFinding[]): LogEntry | undefined {
@@ -108,39 +124,38 @@ function readEntryFile(file: InputFile, zone: string, context: LoadContext, find
   if (Array.isArray(contacts)) contacts.forEach((c, i) => findings.push(...unknownKeyFindings(path, fm, c, PERSON_FIELDS, ['contact', i])));
   else findings.push(...unknownKeyFindings(path, fm, contacts, PERSON_FIELDS, ['contact']));
   const parsed = entryFrontmatter.safeParse(fm.data);
-  if (!parsed.success) {
-    findings.push(...zodFindings(path, fm, parsed.error.issues));
-    return undefined;
-  }
-  const d: EntryFrontmatter = parsed.data;
+  if (!parsed.success) findings.push(...zodFindings(path, fm, parsed.error.issues));
+  // The checks across fields still run on the fields that are valid: one problem never hides another.
+  const p = parsed.success ? parsed.data : validFields(entryFrontmatter, fm.data);
   const keyLines = fm.keyLines();
   const line = (key: string) => keyLines[key];
-  const at = parseTimestamp(d.at, zone);
-  let valid = visibilityLike.length === 0;
+  const at = p.at === undefined ? undefined : parseTimestamp(p.at, zone);
+  let valid = parsed.success && visibilityLike.length === 0;
 
-  if (d.direction !== 'internal' && d.contact === undefined) {
-    findings.push({ rule: 'schema', file: path, line: line('direction'), message: `Missing field "contact": an ${d.direction} entry names who we dealt with, e.g. contact: { name: Ana Silva, email: ana@client.example }` });
+  if (p.direction !== undefined && p.direction !== 'internal' && p.contact === undefined && fm.data.contact === undefined) {
+    findings.push({ rule: 'schema', file: path, line: line('direction'), message: `Missing field "contact": an ${p.direction} entry names who we dealt with, e.g. contact: { name: Ana Silva, email: ana@client.example }` });
     valid = false;
   }
-  const nextUpdateBy = d.next_update_by === undefined ? undefined : parseTimestamp(d.next_update_by, zone);
-  if (nextUpdateBy !== undefined && nextUpdateBy < at) {
+  const nextUpdateBy = p.next_update_by === undefined ? undefined : parseTimestamp(p.next_update_by, zone);
+  if (nextUpdateBy !== undefined && at !== undefined && nextUpdateBy < at) {
     const [promised, sent] = formatLocalPair(nextUpdateBy, at, zone);
     findings.push({ rule: 'schema', file: path, line: line('next_update_by'), message: `Field "next_update_by" (${promised}) is before "at" (${sent}): the next update must be promised for later` });
     valid = false;
   }
-  if (at > context.now) {
+  if (at !== undefined && at > context.now) {
     findings.push({ rule: 'schema', severity: 'warning', file: path, line: line('at'), message: `Field "at" (${formatLocalPair(at, context.now, zone)[0]}) is in the future: check the date and time` });
   }
-  checkCategory(d.category, path, line('category'), context.config, findings);
-  if (d.awaiting !== undefined && d.direction !== 'outbound') {
-    findings.push({ rule: 'schema', file: path, line: line('awaiting'), message: `Field "awaiting" is set on an ${d.direction} entry: only an outbound entry can say we await the client; remove it` });
+  checkCategory(p.category, path, line('category'), context.config, findings);
+  if (p.awaiting !== undefined && p.direction !== undefined && p.direction !== 'outbound') {
+    findings.push({ rule: 'schema', file: path, line: line('awaiting'), message: `Field "awaiting" is set on an ${p.direction} entry: only an outbound entry can say we await the client; remove it` });
   }
-  for (const [i, address] of (d.cc ?? []).entries()) {
+  for (const [i, address] of (p.cc ?? []).entries()) {
     if (!/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>\s*$/.test(address.trim())) {
       findings.push({ rule: 'schema', file: path, line: lineOfPath(fm, ['cc', i]), message: `Field "cc[${i}]" ("${address}") is not an e-mail address: write address@example.com or Name <address@example.com>` });
     }
   }
-  if (!valid) return undefined;
+  if (!valid || !parsed.success || at === undefined) return undefined;
+  const d: EntryFrontmatter = parsed.data;
 
   const name = path.slice(path.lastIndexOf('/') + 1);
   const commitments: Commitment[] = (d.commitments ?? []).map((c, i) => ({
@@ -221,26 +236,24 @@ function checkCategory(category: string | undefined, file: string, line: number 
   findings.push({ rule: 'schema', file, line, message: `Field "category" ("${category}") is not a category of commlog.config.yaml: use one of ${config.categories.join(', ')}` });
 }
 
-function buildIncident(
-  files: IncidentFiles,
-  d: IncidentFrontmatter,
+/** The checks across the fields of incident.md that are valid; returns the `resolved_at` in force. */
+function checkIncidentFields(
+  file: string,
+  d: Partial<IncidentFrontmatter>,
   fm: Frontmatter,
   zone: string,
-  entries: LogEntry[],
-  report: Incident['report'],
   context: LoadContext,
   findings: RuleFinding[],
-): Incident {
-  const file = `${files.dir}/incident.md`;
+): number | undefined {
   const line = (key: string) => fm.lineOf([key]);
-  const openedAt = parseTimestamp(d.opened_at, zone);
+  const openedAt = d.opened_at === undefined ? undefined : parseTimestamp(d.opened_at, zone);
   let resolvedAt = d.resolved_at === undefined ? undefined : parseTimestamp(d.resolved_at, zone);
   if (d.status === 'open' && resolvedAt !== undefined) {
     findings.push({ rule: 'schema', file, line: line('resolved_at'), message: 'Field "resolved_at" is set on an open incident: set status to resolved or closed, or remove resolved_at' });
     resolvedAt = undefined;
-  } else if (d.status !== 'open' && resolvedAt === undefined) {
+  } else if (d.status !== undefined && d.status !== 'open' && resolvedAt === undefined && fm.data.resolved_at === undefined) {
     findings.push({ rule: 'schema', file, line: line('status'), message: `Missing field "resolved_at": a ${d.status} incident says when it was resolved, e.g. resolved_at: 2026-11-02T16:40` });
-  } else if (resolvedAt !== undefined && resolvedAt < openedAt) {
+  } else if (resolvedAt !== undefined && openedAt !== undefined && resolvedAt < openedAt) {
     const [resolved, opened] = formatLocalPair(resolvedAt, openedAt, zone);
     findings.push({ rule: 'schema', file, line: line('resolved_at'), message: `Field "resolved_at" (${resolved}) is before "opened_at" (${opened}): an incident cannot be resolved before it was opened` });
     resolvedAt = undefined;
@@ -251,6 +264,20 @@ function buildIncident(
       findings.push({ rule: 'schema', severity: 'warning', file, line: lineOfPath(fm, ['related', i]), message: `Field "related" names "${id}", which is not an incident of this repository: check the id` });
     }
   }
+  return resolvedAt;
+}
+
+function buildIncident(
+  files: IncidentFiles,
+  d: IncidentFrontmatter,
+  fm: Frontmatter,
+  zone: string,
+  resolvedAt: number | undefined,
+  entries: LogEntry[],
+  report: Incident['report'],
+): Incident {
+  const file = `${files.dir}/incident.md`;
+  const openedAt = parseTimestamp(d.opened_at, zone);
   const keyLines = fm.keyLines();
   return {
     id: files.id,

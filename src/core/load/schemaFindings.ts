@@ -58,7 +58,8 @@ export function zodFindings(file: string, fm: Frontmatter, issues: readonly z.co
     seen.add(label);
     const last = issue.path[issue.path.length - 1];
     let message: string;
-    if (issue.code === 'invalid_type' && valueAt(fm.data, issue.path) === undefined) {
+    // Whatever zod's code (a person is a union: "invalid_union"), no value at all is a missing field.
+    if (issue.path.length > 0 && valueAt(fm.data, issue.path) === undefined) {
       const purpose = typeof last === 'string' ? FIELD_PURPOSE[last] : undefined;
       message = `Missing field "${label}"${purpose ? `: add ${purpose}` : ''}`;
     } else {
