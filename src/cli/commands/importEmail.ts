@@ -6,7 +6,7 @@ import { addressOf } from '../../core/compose/person.ts';
 import { DIRECTIONS, KINDS, type Direction, type Kind } from '../../core/schema/values.ts';
 import { formatLocal, formatLocalPair } from '../../core/present/instant.ts';
 import { loadOneIncident } from '../../node/loadOneIncident.ts';
-import { readEmail } from '../../node/readEmail.ts';
+import { EmailReadProblem, readEmail } from '../../node/readEmail.ts';
 import { readConfig } from '../../node/repository.ts';
 import { UsageError } from '../usageError.ts';
 import { writeNewEntryFile } from '../../node/writeNew.ts';
@@ -18,15 +18,19 @@ export const importEmailCommand: Command = {
   help: `Usage: commlog import-email FILE.eml INCIDENT [options]
 
 Turns a real e-mail (RFC 5322, as saved by a mail client) into a log entry of INCIDENT and
-prints the path it wrote; it never overwrites a file.
+prints the path it wrote; it never overwrites a file. Bounces and automatic replies are
+refused (log them with --direction internal if they matter).
 
-  at          the Date header
+  at          the Date header (refused when it is missing or not a date: pass --at)
+  message_id  the Message-ID header; a mail already in the incident's log is refused
   direction   outbound when the sender's domain is one of the config's staff_domains,
               else inbound
   contact     inbound: the sender; outbound: the recipients outside staff_domains
   cc          the Cc header
   summary     the subject, without Re:/Fwd: prefixes
-  verbatim    inbound: the new text of the message (quoted history and signature removed)
+  verbatim    inbound: the client's own words: the text without the history it quotes
+              (headers, "On … wrote:", "> " lines, and any text already in the log) and
+              without a signature ("-- " or "Sent from my iPhone"); at most 20,000 characters
   body        where it came from (subject, Message-ID, attachments); outbound: the new text
   next_update_by  outbound: the time the text promises ("next update by 14:00"), if any
   author      outbound: the sender's mailbox name; inbound: the incident's owner
@@ -71,9 +75,9 @@ Options:
     } catch (error) {
       throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-    const message = await readEmail(source);
     let draft;
     try {
+      const message = await readEmail(source);
       draft = entryFromEmail(message, incident, config, {
         at: time('--at', values.at),
         direction: choice<Direction>('--direction', values.direction, DIRECTIONS),
@@ -82,7 +86,7 @@ Options:
         category: values.category,
       });
     } catch (error) {
-      if (error instanceof EmailImportProblem) throw new UsageError(`${file}: ${error.message}`);
+      if (error instanceof EmailImportProblem || error instanceof EmailReadProblem) throw new UsageError(`${file}: ${error.message}`);
       throw error;
     }
     const nextUpdateBy = time('--next-update-by', values['next-update-by']) ?? draft.nextUpdateBy;
@@ -90,10 +94,12 @@ Options:
       const [promised, sent] = formatLocalPair(nextUpdateBy, draft.at, zone);
       throw new UsageError(`--next-update-by (${promised}) is before the e-mail was sent (${sent})`);
     }
-    const entry = { ...draft, nextUpdateBy };
+    const { notes, ...fields } = draft;
+    const entry = { ...fields, nextUpdateBy };
 
     const path = writeNewEntryFile(root, `${incident.dir}/log`, entryBaseName(entry, zone), entryFileText(entry, zone));
     io.stdout.write(`${path}\n`);
+    for (const note of notes) io.stderr.write(`note: ${note}\n`);
     if (draft.nextUpdateBy !== undefined && values['next-update-by'] === undefined) {
       io.stderr.write(`next_update_by ${formatLocal(draft.nextUpdateBy, zone)} read from the text of the mail: check it\n`);
     }

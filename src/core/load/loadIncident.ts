@@ -208,7 +208,16 @@ function normaliseOwner(owner: string | undefined): string {
 function checkEntryReferences(entries: readonly LogEntry[], findings: RuleFinding[]): void {
   const made = new Map<string, Commitment>();
   const names = new Map(entries.map((e, i) => [e.name, i]));
+  const messages = new Map<string, LogEntry>();
   entries.forEach((entry, index) => {
+    if (entry.messageId !== undefined) {
+      const first = messages.get(entry.messageId);
+      if (first) {
+        findings.push({ rule: 'schema', severity: 'warning', file: entry.file, line: entry.keyLines.message_id, message: `Field "message_id" is the e-mail already logged in ${first.name}: the same e-mail is logged twice; remove this entry before it lands, or correct it with a new entry` });
+      } else {
+        messages.set(entry.messageId, entry);
+      }
+    }
     for (const c of entry.commitments) {
       const earlier = made.get(c.id);
       if (earlier) {

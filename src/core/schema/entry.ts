@@ -33,7 +33,11 @@ export const entryFrontmatter = z.looseObject({
   verbatim: z.string().optional(),
   category: z.string().optional(),
   corrects: z.string().optional(),
-  message_id: z.string().min(1).optional(),
+  message_id: z
+    .string({ error: 'expected the Message-ID of the e-mail, without <>' })
+    .min(1)
+    .transform((id) => id.trim().replace(/^<([^<>]*)>$/, '$1'))
+    .optional(),
   awaiting: caseInsensitiveEnum(['client']).optional().meta({ description: 'on outbound entries: we asked the client for something and wait for it (policies.md)' }),
   visibility: visibility.optional(),
 });
