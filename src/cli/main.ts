@@ -22,6 +22,7 @@ const COMMANDS: CommandEntry[] = [
   { name: 'new', summary: 'scaffold a new incident or log entry (asks on a terminal)', load: async () => (await import('./commands/new.ts')).newCommand },
   { name: 'import-email', summary: 'turn an e-mail (.eml) into a log entry', load: async () => (await import('./commands/importEmail.ts')).importEmailCommand },
   { name: 'import-mailbox', summary: 'import the support mailbox over IMAP: each message to its incident, then to a done folder', load: async () => (await import('./commands/importMailbox.ts')).importMailboxCommand },
+  { name: 'import-statuspage', summary: 'import the history of a status page (Atlassian Statuspage JSON, cState Markdown)', load: async () => (await import('./commands/importStatuspage.ts')).importStatuspageCommand },
   { name: 'report', summary: "draft an incident's report.md from incident.md and the log", load: async () => (await import('./commands/report.ts')).reportCommand },
   { name: 'confirm', summary: 'put a conversation in writing: a confirmation as Markdown or an e-mail draft', load: async () => (await import('./commands/confirm.ts')).confirmCommand },
   { name: 'weekly', summary: "the PM's weekly status update of every incident open that week", load: async () => (await import('./commands/weekly.ts')).weeklyCommand },

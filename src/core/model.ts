@@ -81,6 +81,8 @@ export interface LogEntry {
   messageId?: string;
   /** `awaiting: client` on an outbound entry: we wait for the client from `at` (policies.md). */
   awaiting?: 'client';
+  /** The id of the post it was imported from (import-statuspage). */
+  sourceId?: string;
   internal: boolean;
   body: string;
 }

@@ -39,6 +39,8 @@ export interface EntryDraft {
   corrects?: string;
   /** The Message-ID of the e-mail it was imported from, without `<>`. */
   messageId?: string;
+  /** The id of the post it was imported from, in its source (a status page). */
+  sourceId?: string;
   visibility?: 'public' | 'internal';
   body?: string;
 }
@@ -102,6 +104,7 @@ export function entryFileText(draft: EntryDraft, zone: string): string {
     category: draft.category,
     corrects: draft.corrects,
     message_id: draft.messageId,
+    source_id: draft.sourceId,
     visibility: draft.visibility,
   };
   return markdownFile(fields, draft.body ?? '');

@@ -24,6 +24,10 @@ export interface IncidentDraft {
   visibility?: 'public' | 'internal';
   /** Words for the id after the date and the client; default: the title's first words. */
   topic?: string;
+  /** Default open; an imported history may be resolved already. */
+  status?: 'open' | 'resolved';
+  /** Epoch ms; with status resolved. */
+  resolvedAt?: number;
   description?: string;
 }
 
@@ -45,7 +49,8 @@ export function newIncidentFile(draft: IncidentDraft, zone: string): NewIncident
     reporter: personField(draft.reporter),
     priority: draft.priority,
     severity: draft.severity,
-    status: 'open',
+    status: draft.status ?? 'open',
+    resolved_at: draft.resolvedAt === undefined ? undefined : timestampText(draft.resolvedAt, zone),
     pm: personField(draft.pm),
     owner: draft.owner,
     backup: draft.backup,

@@ -189,6 +189,7 @@ function readEntryFile(file: InputFile, zone: string, context: LoadContext, find
     corrects: d.corrects,
     messageId: d.message_id,
     awaiting: d.direction === 'outbound' ? d.awaiting : undefined,
+    sourceId: d.source_id,
     internal: d.visibility === 'internal',
     body: fm.body,
   };

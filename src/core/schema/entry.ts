@@ -39,6 +39,7 @@ export const entryFrontmatter = z.looseObject({
     .transform((id) => id.trim().replace(/^<([^<>]*)>$/, '$1'))
     .optional(),
   awaiting: caseInsensitiveEnum(['client']).optional().meta({ description: 'on outbound entries: we asked the client for something and wait for it (policies.md)' }),
+  source_id: z.string({ error: 'expected the id of the post the entry was imported from' }).min(1).optional(),
   visibility: visibility.optional(),
 });
 
