@@ -17,7 +17,7 @@ const WROTE = [
   'wrote', 'writes', 'a écrit', 'schrieb', 'escribió', 'ha scritto', 'schreef', 'het volgende geschreven', 'geschreven', 'skrev', 'skrifaði',
   'kirjoitti', 'napisał', 'napisała', 'napisał\\(a\\)', 'pisze', 'escreveu', 'написал', 'написала', 'napsal', 'napsala', 'írta', 'yazdı', 'έγραψε',
 ].map((w) => w.replace(/ /g, '\\s+'));
-const ATTRIBUTION = new RegExp(`(?:(?:^|[\\s>,)\\]])(?:${WROTE.join('|')})|写道|寫道|さんは書きました)\\s*[:：]\\s*$`, 'iu');
+const ATTRIBUTION = new RegExp(`(?:(?:^|[\\s>,)\\]])(?:${WROTE.join('|')})|写道|寫道|さんは書きました|님이\\s*작성)\\s*[:：]\\s*$`, 'iu');
 
 /** Header names of a quoted message, by language: the sender first (one of them must be present). */
 const FROM_KEYS = ['from', 'von', 'de', 'fra', 'från', 'van', 'da', 'od', 'от', 'lähettäjä', 'feladó', 'gönderen', 'message du', '发件人', '寄件者', '差出人', 'afzender', 'remitente'];
@@ -41,7 +41,7 @@ const SEPARATOR = new RegExp(
 /** Outlook's rule above the header block, on its own line. */
 const RULE = /^\s*(?:_{8,}|-{8,})\s*$/;
 /** Gmail's "2026-11-19 9:12 GMT+01:00 Amira Haddad <amira@…>:" and other date-then-sender lines. */
-const DATED_SENDER = /\d{1,2}[:.]\d{2}.*(?:<[^<>\s]+@[^<>\s]+>|[^<>\s]+@[^<>\s]+)\s*[:：]\s*$/u;
+const DATED_SENDER = /\d{1,2}[:.]\d{2}.*(?:<\s*[^<>\s]+@[^<>\s]+\s*>|[^<>\s]+@[^<>\s]+)\s*[:：]\s*$/u;
 
 /** Mobile and webmail signatures added under the text: only these exact forms, so "Sent from the warehouse at 09:00, …" is the client's. */
 const DEVICE_SIGNATURE =
