@@ -49,6 +49,11 @@ describe('replyText', () => {
     expect(replyText('Done.\n\nPlease restart the run after the export of November', { earlierTexts: log })).toBe('Done.');
     expect(replyText('Done.\n\nPlease restart the run after the export of November')).toBe('Done.\n\nPlease restart the run after the export of November');
   });
+  it('takes shorter fragments for history when they come from the entry the mail answers', () => {
+    const text = 'Stopped.\n\n> Is the run\nOK now?';
+    expect(replyText(text, { earlierTexts: ['Is the run OK now?'] })).toBe('Stopped.\n\nOK now?');
+    expect(replyText(text, { answeredTexts: ['Is the run OK now?'] })).toBe('Stopped.');
+  });
   it('never drops a whole reply that only quotes the log', () => {
     expect(replyText('Please restart the run after the export of November', { earlierTexts: ['Please restart the run after the export of November'] })).toBe(
       'Please restart the run after the export of November',

@@ -89,8 +89,9 @@ export function entryFromEmail(message: EmailMessage, incident: Incident, config
   const author = options.author ?? (direction !== 'inbound' && staff(sender) ? sender.address.slice(0, sender.address.lastIndexOf('@')).toLowerCase() : incident.owner);
   if (!author) throw new EmailImportProblem(`pass --author: incidents/${incident.id} names no owner to default to`);
 
-  const earlierTexts = incident.entries.flatMap((e) => [e.body, e.verbatim ?? '']);
-  const fullText = replyText(message.text.slice(0, MAX_TEXT_READ), { earlierTexts });
+  const texts = (entries: Incident['entries']) => entries.flatMap((e) => [e.body, e.verbatim ?? '']);
+  const answered = incident.entries.filter((e) => e.messageId !== undefined && message.replyTo.includes(e.messageId));
+  const fullText = replyText(message.text.slice(0, MAX_TEXT_READ), { earlierTexts: texts(incident.entries), answeredTexts: texts(answered) });
   const text = capped(fullText);
   if (text !== fullText) notes.push(`the text is ${fullText.length} characters long: the entry keeps the first ${MAX_QUOTED_TEXT}`);
   const trusted = contacts.map((a) => trustedPerson(a, config, incident, notes));

@@ -66,14 +66,24 @@ export function comparable(text: string): string {
 export interface ReplyContext {
   /** The texts already in the log (earlier entries' bodies and verbatim), to recognise as history. */
   earlierTexts?: readonly string[];
+  /**
+   * The texts of the entries this mail answers (their message_id is in its In-Reply-To or
+   * References): certainly quoted, so shorter fragments of them count too.
+   */
+  answeredTexts?: readonly string[];
 }
+
+/** Fragments shorter than this (compared) are too common to be taken for history by themselves. */
+const MIN_LOGGED = 20;
+const MIN_ANSWERED = 12;
 
 /** The client's own words in `text`, an e-mail's plain text with "\n" line ends. */
 export function replyText(text: string, context: ReplyContext = {}): string {
   const known = (context.earlierTexts ?? []).map(comparable).filter((t) => t.length > 0);
+  const answered = (context.answeredTexts ?? []).map(comparable).filter((t) => t.length > 0);
   const inLog = (fragment: string) => {
     const c = comparable(fragment);
-    return c.length >= 20 && known.some((k) => k.includes(c));
+    return (c.length >= MIN_LOGGED && known.some((k) => k.includes(c))) || (c.length >= MIN_ANSWERED && answered.some((k) => k.includes(c)));
   };
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const keep = lines.map(() => true);
