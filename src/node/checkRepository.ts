@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { totalsOf, type CheckTotals, type IncidentSummary } from '../core/check.ts';
 import type { Config } from '../core/config/config.ts';
+import { repeatedMessages } from '../core/load/repeatedMessages.ts';
 import { applySeverities, compareFindings, type Finding } from '../core/findings.ts';
 import { logImmutable } from '../core/rules/logImmutable.ts';
 import { checkIncidents, type CheckedIncidents, type IncidentsToCheck } from './checkIncidents.ts';
@@ -65,7 +66,7 @@ export async function checkRepository(options: CheckOptions): Promise<Repository
   const byId = new Map(summaries.map((s) => [s.id, s]));
   // After the incidents' checks, so each finding gets its incident's zone (a deleted incident's
   // is the config's).
-  for (const found of immutable) {
+  for (const found of [...immutable, ...repeatedMessages(parts.flatMap((p) => p.messages))]) {
     const summary = byId.get(found.incident);
     for (const f of applySeverities(found.incident, [found], config.rules, summary?.zone ?? config.timezone)) {
       findings.push(f);
@@ -87,11 +88,12 @@ async function inThreads(job: IncidentsToCheck, count: number): Promise<CheckedI
     (ids) =>
       new Promise<CheckedIncidents>((resolve, reject) => {
         const worker = new Worker(new URL('./checkWorker.ts', import.meta.url), { workerData: { ...job, ids }, resourceLimits: WORKER_RESOURCE_LIMITS });
-        const share: CheckedIncidents = { summaries: [], findings: [] };
+        const share: CheckedIncidents = { summaries: [], findings: [], messages: [] };
         worker.on('message', (batch: CheckedIncidents | 'done') => {
           if (batch === 'done') return resolve(share);
           for (const s of batch.summaries) share.summaries.push(s);
           for (const f of batch.findings) share.findings.push(f);
+          for (const m of batch.messages) share.messages.push(m);
         });
         worker.once('error', reject);
       }),

@@ -7,7 +7,7 @@ import { renderThroughPipeline } from '../../core/render/markdown.ts';
 import type { LogEntry } from '../../core/model.ts';
 import { parseTimestamp } from '../../core/time/timestamp.ts';
 import { loadOneIncident } from '../../node/loadOneIncident.ts';
-import { checkFindings, commlog, copyFixture, OPEN_INCIDENT } from './writingTestKit.ts';
+import { checkFindings, commlog, copyFixture, OPEN_INCIDENT, RESOLVED_INCIDENT } from './writingTestKit.ts';
 
 const ZONE = 'Europe/London';
 const EMAIL = join(import.meta.dirname, 'fixtures/email');
@@ -267,6 +267,23 @@ describe('commlog import-email on hostile or unusual mail', () => {
     const findings = await checkFindings(root, '2026-11-04T16:00', [OPEN_INCIDENT]);
     expect(findings.filter((f) => f.rule === 'schema')).toEqual([
       expect.objectContaining({ severity: 'warning', file: `incidents/${OPEN_INCIDENT}/log/2026-11-02T1143-email-in.md`, message: expect.stringMatching(/^Field "message_id" is the e-mail already logged in 2026-11-02T1142-email-in\.md/) }),
+    ]);
+  });
+});
+
+describe('a repeated message_id across incidents', () => {
+  it('is a schema warning on the later entry, in whichever incident it is', async () => {
+    const first = await commlog(['import-email', join(EMAIL, 'gmail-reply-from-client.eml'), OPEN_INCIDENT, '--root', root], root);
+    const second = await commlog(['import-email', join(EMAIL, 'gmail-reply-from-client.eml'), RESOLVED_INCIDENT, '--root', root, '--at', '2026-11-02T11:50'], root);
+    expect([first.code, second.code]).toEqual([0, 0]);
+    const findings = await checkFindings(root, '2026-11-04T16:00');
+    expect(findings.filter((f) => f.rule === 'schema')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        incident: RESOLVED_INCIDENT,
+        file: second.stdout.trim(),
+        message: expect.stringMatching(new RegExp(`^Field "message_id" is the e-mail already logged in ${first.stdout.trim()}:`)),
+      }),
     ]);
   });
 });
