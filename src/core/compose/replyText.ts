@@ -19,17 +19,21 @@ const WROTE = [
 ].map((w) => w.replace(/ /g, '\\s+'));
 const ATTRIBUTION = new RegExp(`(?:(?:^|[\\s>,)\\]])(?:${WROTE.join('|')})|写道|寫道|さんは書きました|님이\\s*작성)\\s*[:：]\\s*$`, 'iu');
 
-/** Header names of a quoted message, by language: the sender first (one of them must be present). */
-const FROM_KEYS = ['from', 'von', 'de', 'fra', 'från', 'van', 'da', 'od', 'от', 'lähettäjä', 'feladó', 'gönderen', 'message du', '发件人', '寄件者', '差出人', 'afzender', 'remitente'];
-const OTHER_KEYS = [
-  'sent', 'date', 'to', 'cc', 'subject', 'reply-to', 'gesendet', 'datum', 'an', 'betreff', 'envoyé', 'date d\'envoi', 'à', 'objet', 'sendt', 'til', 'emne', 'skickat',
-  'till', 'ämne', 'verzonden', 'aan', 'onderwerp', 'inviato', 'data', 'a', 'oggetto', 'enviado', 'fecha', 'para', 'asunto', 'assunto', 'wysłano', 'do', 'temat',
-  'отправлено', 'дата', 'кому', 'тема', 'копия', 'lähetetty', 'vastaanottaja', 'aihe', '发送时间', '日期', '收件人', '抄送', '主题', '傳送時間', '收件者', '主旨',
-  '送信日時', '宛先', '件名', 'kopie', 'kopia',
+/**
+ * Header names of a quoted message, by language. A block of them is history when it names the
+ * sender and a date or subject: "From: 10:00 / To: 12:00" in a client's text is not.
+ */
+const FROM_KEYS = ['from', 'von', 'de', 'fra', 'från', 'van', 'da', 'od', 'от', 'lähettäjä', 'feladó', 'gönderen', '发件人', '寄件者', '差出人', 'afzender', 'remitente'];
+const DATE_OR_SUBJECT_KEYS = [
+  'sent', 'date', 'subject', 'gesendet', 'datum', 'betreff', 'envoyé', 'date d\'envoi', 'objet', 'message du', 'sendt', 'emne', 'skickat', 'ämne', 'verzonden',
+  'onderwerp', 'inviato', 'data', 'oggetto', 'enviado', 'fecha', 'asunto', 'assunto', 'wysłano', 'temat', 'отправлено', 'дата', 'тема', 'lähetetty', 'aihe',
+  '发送时间', '日期', '主题', '傳送時間', '主旨', '送信日時', '件名',
 ];
+const RECIPIENT_KEYS = ['to', 'cc', 'reply-to', 'an', 'à', 'til', 'till', 'aan', 'a', 'para', 'do', 'кому', 'копия', 'vastaanottaja', '收件人', '抄送', '收件者', '宛先', 'kopie', 'kopia'];
 const headerLine = (keys: readonly string[]) => new RegExp(`^\\s*[*_]{0,2}\\s*(?:${keys.map((k) => k.replace(/ /g, '\\s+')).join('|')})\\s*[*_]{0,2}\\s*[:：]\\s*[*_]{0,2}(?:\\s|$)`, 'iu');
 const FROM_HEADER = headerLine(FROM_KEYS);
-const ANY_HEADER = headerLine([...FROM_KEYS, ...OTHER_KEYS]);
+const DATE_OR_SUBJECT_HEADER = headerLine(DATE_OR_SUBJECT_KEYS);
+const ANY_HEADER = headerLine([...FROM_KEYS, ...DATE_OR_SUBJECT_KEYS, ...RECIPIENT_KEYS]);
 
 const SEPARATOR = new RegExp(
   '^\\s*[-_=*]{2,}\\s*(?:original message|reply message|forwarded message|ursprüngliche nachricht|weitergeleitete nachricht|message d\'origine|message transféré|' +
@@ -131,7 +135,7 @@ function headerBlockAt(lines: readonly string[], i: number): number | undefined 
   let last = i;
   while (last + 1 < lines.length && ANY_HEADER.test(lines[last + 1])) last++;
   // A lone "From:" in a sentence is not a header block; one after a rule or separator is.
-  if (last > first) return first;
+  if (last > first && lines.slice(first, last + 1).some((l) => DATE_OR_SUBJECT_HEADER.test(l))) return first;
   const above = lines[first - 1] ?? '';
   return RULE.test(above) || SEPARATOR.test(above) ? first : undefined;
 }
