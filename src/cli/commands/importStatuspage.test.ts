@@ -87,8 +87,11 @@ describe('commlog import-statuspage', () => {
     expect(again.stdout).toBe('1 incident read; 0 new, 0 updates imported\n');
     writeFileSync(join(sources, 'incidents.json'), statuspageJson([...FIRST_UPDATES, update('u3', 'resolved', '2026-11-02T11:05:00.000Z', 'Resolved.')]));
     const later = await importSource();
-    expect(later.stdout).toContain('imported 1 update into incidents/2026-11-02-acme-cloud-elevated-api-errors\n');
+    expect(later.stdout).toContain('marked incidents/2026-11-02-acme-cloud-elevated-api-errors resolved at 2026-11-02 11:05 UTC\nimported 1 update into incidents/2026-11-02-acme-cloud-elevated-api-errors\n');
     expect(entriesOf('2026-11-02-acme-cloud-elevated-api-errors')).toHaveLength(3);
+    expect(readFileSync(join(root, 'incidents/2026-11-02-acme-cloud-elevated-api-errors/incident.md'), 'utf8')).toMatch(/^status: resolved\nresolved_at: 2026-11-02T11:05$/m);
+    const findings = await checkFindings(root, '2026-11-03T12:00');
+    expect(findings.filter((f) => f.rule === 'schema')).toEqual([]);
   });
 
   it('reads a cState issue: the tracked updates oldest first, and a resolution', async () => {

@@ -3,7 +3,8 @@ import { basename, join, resolve } from 'node:path';
 import { entryBaseName, entryFileText } from '../../core/compose/entry.ts';
 import { newIncidentFile } from '../../core/compose/incident.ts';
 import { parsePerson } from '../../core/compose/person.ts';
-import { importPageIncident, type StatusPageImportOptions } from '../../core/compose/statusPageImport.ts';
+import { importPageIncident, resolvedIncidentText, type StatusPageImportOptions } from '../../core/compose/statusPageImport.ts';
+import { timestampText } from '../../core/compose/timestampText.ts';
 import { readCstateIssue, readStatuspageJson, type PageIncident, type PageProblem } from '../../core/compose/statusPageSources.ts';
 import { formatLocal } from '../../core/present/instant.ts';
 import { loadValidIncidents } from '../../node/loadIncidents.ts';
@@ -85,6 +86,7 @@ Without commlog.config.yaml, it writes one for a public page read around the clo
     if (invalid.length > 0) io.stderr.write(`note: ${invalid.length} incident${invalid.length === 1 ? '' : 's'} with an invalid incident.md not searched for imported updates (run commlog check)\n`);
     const sourceIds = new Set<string>();
     const folderOf = new Map<string, string>();
+    const open = new Set(logged.filter((i) => i.status === 'open').map((i) => i.id));
     for (const incident of logged) {
       for (const e of incident.entries) {
         if (e.sourceId === undefined) continue;
@@ -110,6 +112,13 @@ Without commlog.config.yaml, it writes one for a public page read around the clo
       for (const entry of imported.entries) {
         if (!dryRun) writeNewEntryFile(root, `incidents/${id}/log`, entryBaseName(entry, zone), entryFileText(entry, zone));
         newEntries++;
+      }
+      if (!imported.draft && page.resolvedAt !== undefined && id !== undefined && open.has(id)) {
+        // The page resolved an incident the log still has open: incident.md is not the log, so it follows.
+        const path = join(root, 'incidents', id, 'incident.md');
+        const resolved = resolvedIncidentText(readFileSync(path, 'utf8'), timestampText(page.resolvedAt, zone));
+        if (resolved !== undefined && !dryRun) writeFileSync(path, resolved);
+        if (resolved !== undefined) io.stdout.write(`${dryRun ? 'would mark' : 'marked'} incidents/${id} resolved at ${formatLocal(page.resolvedAt, zone)}\n`);
       }
       io.stdout.write(`${dryRun ? 'would import' : 'imported'} ${imported.entries.length} update${imported.entries.length === 1 ? '' : 's'} into incidents/${id}${imported.draft ? ' (new)' : ''}\n`);
       for (const p of imported.promises) io.stdout.write(`  promise: "${p.phrase}" at ${formatLocal(p.at, zone)} -> next_update_by ${formatLocal(p.nextUpdateBy, zone)}\n`);

@@ -113,3 +113,17 @@ export function promisedUpdate(text: string, at: number): { at: number; phrase: 
   }
   return undefined;
 }
+
+/**
+ * incident.md with `status: open` turned into `status: resolved` and a `resolved_at`, the rest
+ * as written; undefined when its frontmatter does not read plainly so (then a person edits it).
+ */
+export function resolvedIncidentText(text: string, resolvedAt: string): string | undefined {
+  const end = text.indexOf('\n---', 3);
+  if (!text.startsWith('---\n') || end < 0) return undefined;
+  const front = text.slice(0, end);
+  if (/^resolved_at\s*:/m.test(front)) return undefined;
+  const status = /^status:[ \t]*open[ \t]*$/m;
+  if (!status.test(front)) return undefined;
+  return front.replace(status, `status: resolved\nresolved_at: ${resolvedAt}`) + text.slice(end);
+}
