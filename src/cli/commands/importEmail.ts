@@ -1,3 +1,4 @@
+import { policyOf } from '../../core/config/config.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EmailImportProblem, entryFromEmail } from '../../core/compose/emailEntry.ts';
@@ -107,7 +108,7 @@ Options:
       io.stderr.write('note: an outbound update says when the next one comes; if the mail did, add next_update_by (or pass --next-update-by)\n');
     }
     const pm = incident.pm.email?.toLowerCase();
-    if (entry.direction === 'outbound' && pm && config.pmCcChannels.includes('email') && !entry.cc?.some((c) => addressOf(c) === pm)) {
+    if (entry.direction === 'outbound' && pm && policyOf(config, incident).policy.pmCcChannels.includes('email') && !entry.cc?.some((c) => addressOf(c) === pm)) {
       io.stderr.write(`note: the project manager (${incident.pm.email}) was not copied on this mail\n`);
     }
     return EXIT_OK;

@@ -2,8 +2,8 @@
 // order, the updates, End, the priority in force over time, the clocks and the
 // acknowledgement deadline A. Each compliance rule is then a small function over this.
 import { businessCalendar, type BusinessCalendar } from '../clock/businessCalendar.ts';
-import { clockOfKind, type Clock } from '../clock/clock.ts';
-import type { Config, PriorityPolicy } from '../config/config.ts';
+import { clockOfKind, pausedClock, type Clock } from '../clock/clock.ts';
+import { policyOf, type Config, type IncidentPolicy, type PriorityPolicy } from '../config/config.ts';
 import type { Incident, LogEntry } from '../model.ts';
 import type { RuleContext } from '../rules/rule.ts';
 import type { Priority } from '../schema/values.ts';
@@ -19,6 +19,8 @@ export interface PriorityStep {
 export interface CadenceContext {
   incident: Incident;
   config: Config;
+  /** The one policy that judges the incident, fixed at `opened_at` (policies.md). */
+  judgedBy: IncidentPolicy;
   now: number;
   zone: string;
   calendar: BusinessCalendar;
@@ -35,6 +37,12 @@ export interface CadenceContext {
   priorityAt(t: number): Priority;
   policy(priority: Priority): PriorityPolicy;
   clock(priority: Priority): Clock;
+  /** Awaiting the client (policies.md), as [from, to) pairs in order: awaiting[2i] to awaiting[2i + 1]. */
+  awaiting: readonly number[];
+  /** Whether t lies in an awaiting interval while the priority in force at t is pausable. */
+  isPausedAt(t: number): boolean;
+  /** The max-gap clock of a priority: paused while awaiting the client when it is pausable. */
+  gapClock(priority: Priority): Clock;
   /** Whether some update has `from ≤ at ≤ to`. */
   hasUpdateWithin(from: number, to: number): boolean;
 }
@@ -56,19 +64,27 @@ export function cadenceContext(incident: Incident, { config, now }: RuleContext)
 
 function buildContext(incident: Incident, config: Config, now: number): CadenceContext {
   const zone = incident.zone;
-  const calendar = businessCalendar(config, zone);
+  const judgedBy = policyOf(config, incident);
+  const { priorities: policies } = judgedBy.policy;
+  const calendar = businessCalendar(judgedBy.policy, zone);
   const entries = inLogOrder(incident.entries);
   const updates = entries.filter((e) => e.direction === 'outbound' && e.at >= incident.openedAt);
   const updateTimes = updates.map((u) => u.at);
   const priorities = priorityStepsOf(incident, entries);
   const stepTimes = priorities.map((s) => s.at);
   const priorityAt = (t: number) => priorities[lastAtOrBefore(stepTimes, t)].priority;
-  const policy = (p: Priority) => config.priorities[p];
-  const clock = (p: Priority) => clockOfKind(config.priorities[p].clock, calendar);
+  const policy = (p: Priority) => policies[p];
+  const clock = (p: Priority) => clockOfKind(policies[p].clock, calendar);
+  const awaiting = awaitingIntervals(entries, incident.resolvedAt);
+  const isAwaitingAt = (t: number) => {
+    const i = lastAtOrBefore(awaiting, t);
+    return i >= 0 && i % 2 === 0 && t < awaiting[i + 1];
+  };
   const opening = priorityAt(incident.openedAt);
   return {
     incident,
     config,
+    judgedBy,
     now,
     zone,
     calendar,
@@ -80,11 +96,36 @@ function buildContext(incident: Incident, config: Config, now: number): CadenceC
     priorityAt,
     policy,
     clock,
+    awaiting,
+    isPausedAt: (t) => policy(priorityAt(t)).pausable && isAwaitingAt(t),
+    gapClock: (p) => (policies[p].pausable && awaiting.length > 0 ? pausedClock(clock(p), awaiting) : clock(p)),
     hasUpdateWithin(from, to) {
       const i = lastAtOrBefore(updateTimes, to);
       return i >= 0 && updateTimes[i] >= from;
     },
   };
+}
+
+/**
+ * Awaiting the client: from an outbound entry with `awaiting: client` until the next inbound
+ * entry or outbound entry without it, in log order (internal entries change nothing), or
+ * `resolved_at`; while unresolved, the last runs on.
+ */
+export function awaitingIntervals(entries: readonly LogEntry[], resolvedAt: number | undefined): number[] {
+  const out: number[] = [];
+  const stop = resolvedAt ?? Infinity;
+  let from: number | undefined;
+  for (const entry of entries) {
+    if (entry.direction === 'internal') continue;
+    const waits = entry.direction === 'outbound' && entry.awaiting === 'client';
+    if (waits && from === undefined) from = entry.at;
+    else if (!waits && from !== undefined) {
+      if (Math.min(entry.at, stop) > from) out.push(from, Math.min(entry.at, stop));
+      from = undefined;
+    }
+  }
+  if (from !== undefined && stop > from) out.push(from, stop);
+  return out;
 }
 
 /** The loader sorts entries already; sorting here keeps the rules right for any caller. */

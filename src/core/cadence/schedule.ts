@@ -2,7 +2,7 @@
 // business days only, whatever the priority's clock (rules.md).
 import type { BusinessCalendar } from '../clock/businessCalendar.ts';
 import { instantOnDay, mondayOf } from '../clock/localDays.ts';
-import type { Config, UpdateWindow } from '../config/config.ts';
+import type { Policy, UpdateWindow } from '../config/config.ts';
 import type { Priority } from '../schema/values.ts';
 import type { CadenceContext } from './context.ts';
 
@@ -26,13 +26,13 @@ export interface WeekOccurrence {
   priority: Priority;
 }
 
-const windowsByEnd = new WeakMap<Config, UpdateWindow[]>();
+const windowsByEnd = new WeakMap<Policy, UpdateWindow[]>();
 
-function windowsInOrder(config: Config): UpdateWindow[] {
-  let list = windowsByEnd.get(config);
+function windowsInOrder(policy: Policy): UpdateWindow[] {
+  let list = windowsByEnd.get(policy);
   if (!list) {
-    list = Object.values(config.windows).sort((a, b) => a.to - b.to || a.from - b.from || (a.name < b.name ? -1 : 1));
-    windowsByEnd.set(config, list);
+    list = Object.values(policy.windows).sort((a, b) => a.to - b.to || a.from - b.from || (a.name < b.name ? -1 : 1));
+    windowsByEnd.set(policy, list);
   }
   return list;
 }
@@ -48,7 +48,7 @@ function windowInstantsOn(ctx: CadenceContext, day: number): number[] {
   }
   let instants = byDay.get(day);
   if (!instants) {
-    instants = windowsInOrder(ctx.config).flatMap((w) => [instantOnDay(ctx.zone, day, w.from), instantOnDay(ctx.zone, day, w.to)]);
+    instants = windowsInOrder(ctx.judgedBy.policy).flatMap((w) => [instantOnDay(ctx.zone, day, w.from), instantOnDay(ctx.zone, day, w.to)]);
     byDay.set(day, instants);
   }
   return instants;
@@ -57,7 +57,7 @@ function windowInstantsOn(ctx: CadenceContext, day: number): number[] {
 /** The windows of a local day, by end; none on a day that is not a business day. */
 export function windowsOfDay(ctx: CadenceContext, day: number): WindowOccurrence[] {
   if (!ctx.calendar.hoursOn(day)) return [];
-  const windows = windowsInOrder(ctx.config);
+  const windows = windowsInOrder(ctx.judgedBy.policy);
   const instants = windowInstantsOn(ctx, day);
   const out: WindowOccurrence[] = [];
   for (let i = 0; i < windows.length; i++) {
@@ -83,10 +83,11 @@ export function weekOf(ctx: CadenceContext, day: number): WeekOccurrence | null 
 }
 
 /**
- * Whether a window or week ending at e counts at all: the acknowledgement was due by then and
- * the incident was still unresolved at e. (Whether it has passed is the caller's question.)
+ * Whether a window or week ending at e counts at all: the acknowledgement was due by then, the
+ * incident was still unresolved at e, and e is not paused while awaiting the client
+ * (policies.md). (Whether it has passed is the caller's question.)
  */
 export function isOwedAt(ctx: CadenceContext, e: number): boolean {
   const { resolvedAt } = ctx.incident;
-  return ctx.ackDeadline <= e && (resolvedAt === undefined || resolvedAt > e);
+  return ctx.ackDeadline <= e && (resolvedAt === undefined || resolvedAt > e) && !ctx.isPausedAt(e);
 }

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../config/config.ts';
+import { parseConfig as parseConfigFile, policyOf } from '../config/config.ts';
 import { parseTimestamp } from '../time/timestamp.ts';
 import { businessCalendar } from './businessCalendar.ts';
 import { clockOfKind } from './clock.ts';
+
+/** The policy of a config for an incident of a client without an entry. */
+const parseConfig = (text: string | undefined) => policyOf(parseConfigFile(text), { client: 'any', openedAt: 0 }).policy;
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;

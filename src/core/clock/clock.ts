@@ -77,3 +77,38 @@ export function clockOfKind(kind: ClockKind, calendar: BusinessCalendar): Clock 
   }
   return clock;
 }
+
+/**
+ * A clock that stops during the given intervals ([from, to) pairs in order): policies.md's
+ * max-gap clock while awaiting the client. `add` keeps the definition of the clock it pauses:
+ * the latest instant whose paused clock time is d.
+ */
+export function pausedClock(clock: Clock, paused: readonly number[]): Clock {
+  return {
+    kind: clock.kind,
+    between(a, b) {
+      let total = clock.between(a, b);
+      for (let i = 0; i < paused.length && paused[i] < b; i += 2) {
+        total -= clock.between(Math.max(a, paused[i]), Math.min(b, paused[i + 1]));
+      }
+      return total;
+    },
+    add(a, d) {
+      let cursor = a;
+      let remaining = d;
+      for (let i = 0; i < paused.length; i += 2) {
+        const from = paused[i];
+        const to = paused[i + 1];
+        if (to <= cursor) continue;
+        if (from > cursor) {
+          const due = clock.add(cursor, remaining);
+          if (due < from) return due;
+          remaining -= clock.between(cursor, from);
+        }
+        if (to === Infinity) return Infinity;
+        cursor = to;
+      }
+      return clock.add(cursor, remaining);
+    },
+  };
+}

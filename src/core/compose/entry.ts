@@ -1,7 +1,8 @@
 // `commlog new entry` and `commlog import-email`: the answers -> a log entry file. The policy's
 // part is here: the project manager copied on written channels, and for an outbound update a
 // `next_update_by` proposed as the earliest deadline `due` would give right after it.
-import type { Config } from '../config/config.ts';
+import { cadenceContext } from '../cadence/context.ts';
+import { policyOf, type Config } from '../config/config.ts';
 import type { Incident } from '../model.ts';
 import { proposeNextUpdateBy } from '../obligations/due.ts';
 import type { Channel, Direction, Kind, Person, Priority } from '../schema/values.ts';
@@ -41,6 +42,8 @@ export interface EntryDraft {
   messageId?: string;
   /** The id of the post it was imported from, in its source (a status page). */
   sourceId?: string;
+  /** We asked the client for something and wait for it (policies.md); outbound only. */
+  awaiting?: 'client';
   visibility?: 'public' | 'internal';
   body?: string;
 }
@@ -59,17 +62,28 @@ export function owesNextUpdateTime(draft: Pick<EntryDraft, 'at' | 'direction' | 
   return unresolved && draft.direction === 'outbound' && (draft.kind ?? 'update') !== 'resolution';
 }
 
+/**
+ * Whether an outbound entry at `at` may pause the cadence by awaiting the client: the priority
+ * in force then (this entry's own re-triage included) is pausable in the incident's policy.
+ */
+export function canAwaitClient(incident: Incident, at: number, config: Config, priority?: Priority): boolean {
+  const ctx = cadenceContext(incident, { config, now: at });
+  return ctx.policy(priority ?? ctx.priorityAt(at)).pausable;
+}
+
 /** The project manager's mailbox for written channels, and the proposed next update time. */
 export function applyPolicyDefaults(draft: EntryDraft, incident: Incident, config: Config): { draft: EntryDraft; defaults: PolicyDefaults } {
   const out = { ...draft };
   const defaults: PolicyDefaults = { pmCopied: false, proposedNextUpdate: false };
   const pm = mailbox(incident.pm);
-  if (draft.direction === 'outbound' && pm && config.pmCcChannels.includes(draft.channel)) {
+  if (draft.direction === 'outbound' && pm && policyOf(config, incident).policy.pmCcChannels.includes(draft.channel)) {
     const cc = uniqueMailboxes([pm, ...(draft.cc ?? [])]);
     defaults.pmCopied = cc.length > (draft.cc ?? []).length;
     out.cc = cc;
   }
-  if (draft.nextUpdateBy === undefined && owesNextUpdateTime(draft, incident)) {
+  // An update awaiting the client on a pausable priority needs no next_update_by (policies.md).
+  const paused = draft.awaiting === 'client' && canAwaitClient(incident, draft.at, config, draft.priority);
+  if (draft.nextUpdateBy === undefined && !paused && owesNextUpdateTime(draft, incident)) {
     out.nextUpdateBy = proposeNextUpdateBy(incident, draft.at, config);
     defaults.proposedNextUpdate = out.nextUpdateBy !== undefined;
   }
@@ -96,6 +110,7 @@ export function entryFileText(draft: EntryDraft, zone: string): string {
     kind: draft.kind,
     summary: draft.summary,
     next_update_by: time(draft.nextUpdateBy),
+    awaiting: draft.awaiting,
     priority: draft.priority,
     commitments: draft.commitments?.map((c) => ({ id: c.id, action: c.action, owner: c.owner, due: time(c.due) })),
     done: draft.done,

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_REQUIRED_HEADINGS, parseConfig } from './config.ts';
+import { ConfigError, DEFAULT_REQUIRED_HEADINGS, parseConfig as parseConfigFile, policyOf } from './config.ts';
 
 const HOUR = 3_600_000;
+
+/** The config's settings with the policy of an incident of a client it has no entry for. */
+function parseConfig(text: string | undefined) {
+  const config = parseConfigFile(text);
+  return { ...config, ...policyOf(config, { client: 'any client', openedAt: 0 }).policy };
+}
 
 describe('commlog.config.yaml', () => {
   it('has the defaults of data-format.md when absent or empty', () => {

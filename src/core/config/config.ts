@@ -46,12 +46,16 @@ interface PolicyChangeRow {
 
 export type Settings = ReturnType<typeof toSettings>;
 
-/** The general policy (defaults and config, before clients and changes) and the other settings. */
-export type Config = Policy &
-  Settings & {
-    /** One row per number of policy changes applied; see `policyOf`. */
-    policyRows: PolicyChangeRow[];
-  };
+/**
+ * The settings, and the policies: an incident's policy is only ever read through `policyOf`
+ * (so every rule, `due`, `new entry`, `weekly`, `remind`, the metrics and the site agree).
+ */
+export type Config = Settings & {
+  /** The top-level zone: `--now` without an offset, a change's `since`, weeks of `weekly`. */
+  timezone: string;
+  /** One row per number of policy changes applied; see `policyOf`. */
+  policyRows: PolicyChangeRow[];
+};
 
 export const CONFIG_FILE_NAME = 'commlog.config.yaml';
 
@@ -103,7 +107,7 @@ export function parseConfig(text: string | undefined): Config {
   const problems: string[] = [];
   const rows = policyRowsOf(file, result.data.timezone, at, problems);
   if (problems.length) throw new ConfigError(problems);
-  return { ...rows[0].general.policy, ...toSettings(settings.parse(file)), policyRows: rows };
+  return { timezone: result.data.timezone, ...toSettings(settings.parse(file)), policyRows: rows };
 }
 
 function issueLines(issues: readonly z.core.$ZodIssue[], at: (path: (string | number)[]) => string): string[] {

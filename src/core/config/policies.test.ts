@@ -114,7 +114,7 @@ policy_changes:
 describe('business hours with breaks and per-day hours', () => {
   it('gives each weekday its own hours, what by_day leaves out coming from the general ones', () => {
     const config = parseConfig('business_hours:\n  breaks: [{ from: "12:30", to: "13:30" }]\n  by_day:\n    fri: { end: "16:00" }\n    mon: { start: "10:00", breaks: [] }\n');
-    const byWeekday = config.businessHours.byWeekday;
+    const byWeekday = policyOf(config, { client: 'any', openedAt: 0 }).policy.businessHours.byWeekday;
     expect(byWeekday.fri).toEqual({ start: 540, end: 960, breaks: [{ from: 750, to: 810 }] });
     expect(byWeekday.mon).toEqual({ start: 600, end: 1050, breaks: [] });
     expect(byWeekday.sat).toBeUndefined();

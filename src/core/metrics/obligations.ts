@@ -69,7 +69,7 @@ function countGapSegments(ctx: CadenceContext): number {
     const priority = ctx.priorityAt(segment.start);
     const maxGap = ctx.policy(priority).maxGap;
     if (maxGap === null) continue;
-    if (segment.endsWith !== 'end' || ctx.clock(priority).add(segment.start, maxGap) < segment.end) count++;
+    if (segment.endsWith !== 'end' || ctx.gapClock(priority).add(segment.start, maxGap) < segment.end) count++;
   }
   return count;
 }

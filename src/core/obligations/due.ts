@@ -109,7 +109,7 @@ function maxGapObligation(ctx: CadenceContext): Obligation | null {
   const policy = ctx.policy(priority);
   if (policy.maxGap === null) return null;
   const from = start === last.at ? `the update at ${near(ctx.zone, start, ctx.now)}` : `the change to ${priority} at ${near(ctx.zone, start, ctx.now)}`;
-  return obligation(ctx, 'max-gap', ctx.clock(priority).add(start, policy.maxGap), `Next update (${priority} allows ${clockDuration(policy.maxGap, policy.clock)} after ${from})`);
+  return obligation(ctx, 'max-gap', ctx.gapClock(priority).add(start, policy.maxGap), `Next update (${priority} allows ${clockDuration(policy.maxGap, policy.clock)} after ${from})`);
 }
 
 function promisedUpdate(ctx: CadenceContext): Obligation | null {

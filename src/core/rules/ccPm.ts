@@ -16,7 +16,7 @@ export const ccPm: Rule = (incident, context) => {
   // Without the PM's address there is nothing to compare; the schema rule reports it missing.
   if (!pmEmail) return [];
   const ctx = cadenceContext(incident, context);
-  const channels = new Set<string>(ctx.config.pmCcChannels);
+  const channels = new Set<string>(ctx.judgedBy.policy.pmCcChannels);
   const findings: RuleFinding[] = [];
   for (const update of ctx.updates) {
     if (!channels.has(update.channel) || update.cc.some((cc) => ccAddress(cc) === pmEmail)) continue;

@@ -57,7 +57,7 @@ export const maxGap: Rule = (incident, context) => {
     const priority = ctx.priorityAt(segment.start);
     const policy = ctx.policy(priority);
     if (policy.maxGap === null) continue;
-    const clock = ctx.clock(priority);
+    const clock = ctx.gapClock(priority);
     const due = clock.add(segment.start, policy.maxGap);
     if (segment.end <= due) continue;
     const { zone } = ctx;

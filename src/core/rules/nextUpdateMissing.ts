@@ -12,6 +12,8 @@ export const nextUpdateMissing: Rule = (incident, context) => {
   for (const update of ctx.updates) {
     if (resolvedAt !== undefined && update.at >= resolvedAt) break;
     if (update.kind === 'resolution' || update.nextUpdateBy !== undefined) continue;
+    // Awaiting the client on a pausable priority, the next update waits for the client's answer.
+    if (update.awaiting === 'client' && ctx.policy(ctx.priorityAt(update.at)).pausable) continue;
     findings.push({
       rule: 'next-update-missing',
       file: update.file,

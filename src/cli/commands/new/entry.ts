@@ -1,7 +1,7 @@
 // `commlog new entry`: a new log entry from flags (or answers on a terminal), with the policy's
 // proposals filled in, checked by the loader before it is written.
 import { COMMITMENT_FORM, parseCommitmentText } from '../../../core/compose/commitment.ts';
-import { applyPolicyDefaults, entryBaseName, entryFileText, owesNextUpdateTime, type EntryDraft } from '../../../core/compose/entry.ts';
+import { applyPolicyDefaults, canAwaitClient, entryBaseName, entryFileText, owesNextUpdateTime, type EntryDraft } from '../../../core/compose/entry.ts';
 import { mailbox, parsePerson } from '../../../core/compose/person.ts';
 import { timestampText, toMinute } from '../../../core/compose/timestampText.ts';
 import type { Incident } from '../../../core/model.ts';
@@ -30,6 +30,8 @@ export const NEW_ENTRY_HELP = `commlog new entry INCIDENT   writes incidents/INC
                           pm_cc_channels the project manager is always added
   --next-update-by TIME   for an outbound update; default: proposed from the policy, the
                           earliest deadline \`commlog due\` would give right after this update
+  --awaiting client       an outbound entry that waits for the client: on a pausable priority
+                          the cadence pauses until the client answers (asked on a terminal)
   --priority P            re-triage: this priority is in force from --at on
   --commitment SPEC       "${COMMITMENT_FORM}" (repeatable)
   --done ID               a commitment fulfilled by this entry (repeatable)
@@ -49,6 +51,7 @@ const ENTRY_OPTIONS = {
   kind: { type: 'string' },
   cc: { type: 'string', multiple: true },
   'next-update-by': { type: 'string' },
+  awaiting: { type: 'string' },
   priority: { type: 'string' },
   commitment: { type: 'string', multiple: true },
   done: { type: 'string', multiple: true },
@@ -88,10 +91,19 @@ export async function newEntry(argv: string[], io: CliIO): Promise<number> {
     { flag: 'author', message: 'Logged by (staff handle)', proposal: () => incident.owner },
     { flag: 'kind', message: 'Kind', choices: KINDS, proposal: (a) => defaultKind(a.direction) },
     {
+      flag: 'awaiting',
+      message: 'Awaiting the client? (client to pause the cadence until they answer; empty if not)',
+      optional: true,
+      when: (a) => a.direction === 'outbound' && canAwaitClient(incident, at, config, extras.priority),
+      problem: (t) => (t.trim().toLowerCase() === 'client' ? undefined : 'expected client (or nothing, when we do not wait for the client)'),
+    },
+    {
       flag: 'next-update-by',
       message: 'Next update promised by',
       optional: true,
-      when: (a) => owesNextUpdateTime({ at, direction: a.direction as EntryDraft['direction'], kind: a.kind as Kind }, incident),
+      when: (a) =>
+        owesNextUpdateTime({ at, direction: a.direction as EntryDraft['direction'], kind: a.kind as Kind }, incident) &&
+        !(a.awaiting !== undefined && canAwaitClient(incident, at, config, extras.priority)),
       proposal: (a) => {
         const t = proposed(a).nextUpdateBy;
         return t === undefined ? undefined : timestampText(t, zone);
@@ -162,7 +174,15 @@ function entryDraft(a: Answers, contactTexts: string[], at: number, incident: In
     summary: oneLine('--summary', a.summary!),
     kind: a.kind === undefined ? undefined : enumFlag('--kind', a.kind, KINDS),
     nextUpdateBy,
+    awaiting: awaitingFlag(a.awaiting, direction),
   };
+}
+
+function awaitingFlag(text: string | undefined, direction: EntryDraft['direction']): 'client' | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const value = enumFlag('--awaiting', text, ['client'] as const);
+  if (direction !== 'outbound') throw new UsageError(`--awaiting: only an outbound entry can say we await the client, not an ${direction} one`);
+  return value;
 }
 
 function defaultKind(direction: string | undefined): Kind {

@@ -1,5 +1,6 @@
 // `commlog new incident`: a new incident.md from flags (or answers on a terminal), checked by
 // the loader before it is written.
+import { zoneOf } from '../../../core/config/config.ts';
 import { join } from 'node:path';
 import type { Config } from '../../../core/config/config.ts';
 import { newIncidentFile, type IncidentDraft } from '../../../core/compose/incident.ts';
@@ -67,7 +68,8 @@ export async function newIncident(argv: string[], io: CliIO): Promise<number> {
     { flag: 'priority', message: 'Priority', choices: PRIORITIES, proposal: () => 'high' },
     { flag: 'pm', message: 'Project manager ("Name <address>")', proposal: (a) => latestPm(root, config, now, a.client), problem: (text) => (parsePerson(text).email ? undefined : 'the project manager needs an e-mail address: Name <address>') },
   ];
-  const zone = values.timezone ?? config.timezone;
+  // The client's contract may set its zone (policies.md); a --timezone of the incident wins.
+  const zone = zoneOf(config, values.client, values.timezone);
   // Flags no question covers are checked before anything is asked.
   const extras = incidentExtras(values, zone, now);
   const answers = await completeAnswers(questions, values, io, 'new incident');
