@@ -2,7 +2,8 @@
 // entries only, every finding placed at its due time, commitments with their state, feedback,
 // the report rendered. Built in a loader worker and handed to the page through a cache file, so
 // no body is held in memory for the whole build.
-import type { Config } from '../core/config/config.ts';
+import { policyOf, type Config } from '../core/config/config.ts';
+import { policyLabel } from './policyView.ts';
 import { RULES, type Finding } from '../core/findings.ts';
 import type { Commitment, Incident, LogEntry } from '../core/model.ts';
 import type { Person } from '../core/schema/values.ts';
@@ -90,6 +91,8 @@ export interface IncidentView {
   reportHtml?: string;
   reporter: string;
   pm: string;
+  /** Which policy judged the incident (policies.md), e.g. "contract: Meridian Freight, policy since 1 Sep 2026 — Support contract v2". */
+  policy: string;
 }
 
 const DUE_LABELS: Partial<Record<Finding['rule'], string>> = {
@@ -205,6 +208,7 @@ export function buildView(incident: Incident, findings: readonly Finding[], conf
     reportHtml: incident.report ? renderMarkdown(incident.report.body, { contactDetails, headingOffset: 2 }) : undefined,
     reporter: personText(incident.reporter, contactDetails),
     pm: personText(incident.pm, contactDetails),
+    policy: policyLabel(policyOf(config, incident), config),
   };
 }
 
