@@ -3,7 +3,7 @@
 // any other frontmatter language (`---js`, `---coffee`) is refused before gray-matter sees the
 // file, since its default engines would run the code.
 import matter from 'gray-matter';
-import { lineAt, parseYaml, type ParsedYaml, type YamlFailure, type YamlPath } from './yaml.ts';
+import { lineAt, lineFinder, parseYaml, type ParsedYaml, type YamlFailure, type YamlPath } from './yaml.ts';
 
 export interface Frontmatter {
   ok: true;
@@ -67,6 +67,7 @@ export function parseFrontmatter(input: string): Frontmatter | FrontmatterProble
     return { ok: false, line, message: `the frontmatter is not valid YAML (${yaml.reason}): look for an unclosed quote or bracket, or a badly indented line, at or just before this line`, body: { text: body, line: bodyLine } };
   }
   const parsed: ParsedYaml = yaml;
+  const lineOfOffset = lineFinder(yamlText);
   if (parsed.value !== null && (typeof parsed.value !== 'object' || Array.isArray(parsed.value))) {
     return { ok: false, line: 2, message: 'the frontmatter must be YAML fields (key: value), not a single value or a list', body: { text: body, line: bodyLine } };
   }
@@ -78,7 +79,7 @@ export function parseFrontmatter(input: string): Frontmatter | FrontmatterProble
     bodyLine,
     lineOf: (path) => {
       const offset = parsed.offsetOf(path);
-      return offset === undefined ? undefined : lineAt(yamlText, offset);
+      return offset === undefined ? undefined : lineOfOffset(offset);
     },
     keyLines: () => {
       const lines: Record<string, number> = {};
