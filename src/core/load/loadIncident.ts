@@ -267,6 +267,11 @@ function checkIncidentFields(
     const [resolved, opened] = formatLocalPair(resolvedAt, openedAt, zone);
     findings.push({ rule: 'schema', file, line: line('resolved_at'), message: `Field "resolved_at" (${resolved}) is before "opened_at" (${opened}): an incident cannot be resolved before it was opened` });
     resolvedAt = undefined;
+  } else if (resolvedAt !== undefined && resolvedAt > context.now) {
+    // Like an `at` in the future; and no rule walks the time up to it (9999-12-31 took minutes):
+    // until that date comes, the incident counts as resolved at Now.
+    findings.push({ rule: 'schema', severity: 'warning', file, line: line('resolved_at'), message: `Field "resolved_at" (${formatLocalPair(resolvedAt, context.now, zone)[0]}) is in the future: check the date and time; until then the incident counts as resolved now` });
+    resolvedAt = context.now;
   }
   checkCategory(d.category, file, line('category'), context.config, findings);
   for (const [i, id] of (d.related ?? []).entries()) {
