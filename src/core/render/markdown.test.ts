@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, renderThroughPipeline } from './markdown.ts';
+import { NOT_SHOWN_CLASS, renderMarkdown, renderThroughPipeline } from './markdown.ts';
 import { EMAIL_WITHHELD, PHONE_WITHHELD, redactContacts } from './redact.ts';
 
 const hidden = { contactDetails: false };
@@ -162,4 +162,25 @@ describe('GFM without literal autolinks', () => {
       { numRuns: 2000 },
     );
   }, 60_000);
+});
+
+describe('Markdown too large or too deeply nested to render', () => {
+  it.each([
+    ['10,000 nested quotes', `${'>'.repeat(10_000)} deep`, /nests quotes or lists 10000 levels deep/],
+    ['20,000 nested divs', `${'<div>'.repeat(20_000)}x`, /nests HTML elements more than 100 deep/],
+    ['a 1 MB nested list', Array.from({ length: 1000 }, (_, i) => `${' '.repeat(2 * i)}- item`).join('\n'), /characters long, over the limit/],
+    ['200 KB of [', '['.repeat(200_000), /more than 2000 emphasis or link characters/],
+    ['90,000 characters of *a_', '*a_'.repeat(30_000), /more than 2000 emphasis or link characters/],
+  ])('renders %s as a visible placeholder, quickly, instead of failing', (_name, text, reason) => {
+    const started = performance.now();
+    const html = renderMarkdown(text, hidden);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(html).toMatch(new RegExp(`^<p class="${NOT_SHOWN_CLASS}">This text is not shown: it `));
+    expect(html).toMatch(reason);
+  });
+
+  it('renders nesting within the limits as usual', () => {
+    expect(renderMarkdown(`${'> '.repeat(20)}quoted`, hidden)).toContain('quoted</p>');
+    expect(renderMarkdown(`${'<div>'.repeat(50)}x${'</div>'.repeat(50)}`, hidden)).toContain('<div>x</div>');
+  });
 });

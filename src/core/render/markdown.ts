@@ -17,6 +17,7 @@ import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { showBidiControls } from '../publish/displayText.ts';
+import { markdownLimitProblem } from './limits.ts';
 import { isContactLink, mayContainContacts, redactContacts } from './redact.ts';
 
 export interface RenderOptions {
@@ -178,10 +179,31 @@ function renderPlainProse(markdown: string, redact: (text: string) => string): s
   return paragraphs.join('\n');
 }
 
-/** Safe HTML for a Markdown text. */
+/**
+ * Safe HTML for a Markdown text. A text too large or too deeply nested to render (which `check`
+ * reports as a `schema` error), or one the pipeline fails on, becomes a visible placeholder: one
+ * entry never takes the site's build down.
+ */
 export function renderMarkdown(markdown: string, options: RenderOptions): string {
+  const problem = markdownLimitProblem(markdown);
+  if (problem) return placeholder(`it ${problem.message.replace(/:.*$/, '')}`);
   if (isPlainProse(markdown)) return renderPlainProse(markdown, options.contactDetails ? showBidiControls : (t) => showBidiControls(redactContacts(t)));
-  return renderThroughPipeline(markdown, options);
+  try {
+    return renderThroughPipeline(markdown, options);
+  } catch (error) {
+    return placeholder(`it could not be rendered (${error instanceof Error ? error.name : 'error'})`);
+  }
+}
+
+/** Class of the paragraph shown instead of a text that cannot be rendered. */
+export const NOT_SHOWN_CLASS = 'markdown-not-shown';
+
+function placeholder(reason: string): string {
+  return `<p class="${NOT_SHOWN_CLASS}">This text is not shown: ${escapeHtml(reason)}.</p>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
 }
 
 /** The remark -> rehype pipeline itself, without the plain-prose shortcut (exported for tests). */
