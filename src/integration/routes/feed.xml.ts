@@ -1,11 +1,8 @@
 // Atom feed of the most recent incidents (RFC 4287): updated when resolved, else when opened.
 import { archive } from '../../site/archive.ts';
+import { xmlText as xml } from '../../site/xml.ts';
 
 const ENTRIES = 50;
-
-function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 export async function GET(): Promise<Response> {
   const a = await archive();
