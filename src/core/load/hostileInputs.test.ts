@@ -80,3 +80,22 @@ describe('Markdown over the limits', () => {
     expect(result.incident?.entries).toHaveLength(1);
   });
 });
+
+describe('floods of findings', () => {
+  it('reports 50,000 unknown related ids as ten warnings and a count, quickly', () => {
+    const related = Array.from({ length: 50_000 }, (_, i) => `  - 2026-01-01-missing-${i}`).join('\n');
+    const result = within(10_000, () => check(incidentMd(`related:\n${related}\n`)));
+    const relatedFindings = result.findings.filter((f) => f.message.startsWith('Field "related"'));
+    expect(relatedFindings).toHaveLength(11);
+    expect(relatedFindings[0]).toMatchObject({ severity: 'warning', line: 11, message: 'Field "related" names "2026-01-01-missing-0", which is not an incident of this repository: check the id' });
+    expect(relatedFindings[10]).toMatchObject({ severity: 'warning', line: 21, message: 'Field "related" names 49990 more ids that are not incidents of this repository: check the list' });
+  });
+
+  it('reports 50,000 invalid list items as twenty errors and a count', () => {
+    const tags = Array.from({ length: 50_000 }, () => '  - [not, a, tag]').join('\n');
+    const result = within(10_000, () => check(incidentMd(`tags:\n${tags}\n`)));
+    const schema = result.findings.filter((f) => f.rule === 'schema' && f.file.endsWith('incident.md'));
+    expect(schema).toHaveLength(21);
+    expect(schema.at(-1)).toMatchObject({ severity: 'error', message: '49980 more invalid fields in this file: fix the ones above, then check again' });
+  });
+});

@@ -15,6 +15,9 @@ import { closest, lineOfPath, unknownKeyFindings, zodFindings } from './schemaFi
 import { loadReport } from './loadReport.ts';
 import { visibilityKeyFindings, visibilityLikeKeys } from './visibilityKey.ts';
 
+/** Unknown `related` ids reported one by one; the rest are counted in one more warning. */
+const MAX_UNKNOWN_RELATED = 10;
+
 export const INCIDENT_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
 export interface LoadContext {
@@ -274,10 +277,14 @@ function checkIncidentFields(
     resolvedAt = context.now;
   }
   checkCategory(d.category, file, line('category'), context.config, findings);
-  for (const [i, id] of (d.related ?? []).entries()) {
-    if (!context.knownIds.has(id)) {
-      findings.push({ rule: 'schema', severity: 'warning', file, line: lineOfPath(fm, ['related', i]), message: `Field "related" names "${id}", which is not an incident of this repository: check the id` });
-    }
+  const unknownRelated = (d.related ?? []).flatMap((id, i) => (context.knownIds.has(id) ? [] : [{ id, i }]));
+  // One warning per unknown id, up to a few: 50,000 of them made an 11 MB report.
+  for (const { id, i } of unknownRelated.slice(0, MAX_UNKNOWN_RELATED)) {
+    findings.push({ rule: 'schema', severity: 'warning', file, line: lineOfPath(fm, ['related', i]), message: `Field "related" names "${id}", which is not an incident of this repository: check the id` });
+  }
+  if (unknownRelated.length > MAX_UNKNOWN_RELATED) {
+    const rest = unknownRelated.slice(MAX_UNKNOWN_RELATED);
+    findings.push({ rule: 'schema', severity: 'warning', file, line: lineOfPath(fm, ['related', rest[0].i]), message: `Field "related" names ${rest.length} more ids that are not incidents of this repository: check the list` });
   }
   return resolvedAt;
 }

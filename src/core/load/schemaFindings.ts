@@ -67,8 +67,14 @@ export function zodFindings(file: string, fm: Frontmatter, issues: readonly z.co
     }
     out.push({ rule: 'schema', file, line: lineOfPath(fm, issue.path), message });
   }
-  return out;
+  // A list of 50,000 bad items is one mistake, not 50,000: the first few, then a count.
+  if (out.length <= MAX_ZOD_FINDINGS) return out;
+  const rest = out.length - MAX_ZOD_FINDINGS;
+  return [...out.slice(0, MAX_ZOD_FINDINGS), { rule: 'schema', file, line: out[MAX_ZOD_FINDINGS].line, message: `${rest} more invalid fields in this file: fix the ones above, then check again` }];
 }
+
+/** Invalid fields of one file reported one by one. */
+const MAX_ZOD_FINDINGS = 20;
 
 /** Warnings for keys the schema does not know, with the closest known key as a hint. */
 export function unknownKeyFindings(
