@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { missingPrerequisite } from '../../../test/support/prerequisites.ts';
 import { scanBlocks } from './blockScanner.ts';
 import { outlineMarkdown, outlineWithRemark } from './markdownOutline.ts';
 
@@ -141,7 +142,7 @@ describe('task-list items', () => {
   });
 });
 
-describe.skipIf(!existsSync(REALDATA))('outline on real postmortems and templates', () => {
+describe.skipIf(missingPrerequisite(REALDATA, 'outline on real postmortems and templates'))('outline on real postmortems and templates', () => {
   it('is the same as remark on every document', () => {
     const files = [...markdownFiles(join(REALDATA, 'postmortems')), ...markdownFiles(join(REALDATA, 'templates'))];
     expect(files.length).toBeGreaterThan(150);
@@ -149,10 +150,10 @@ describe.skipIf(!existsSync(REALDATA))('outline on real postmortems and template
       const markdown = readFileSync(file, 'utf8');
       expect(outlineMarkdown(markdown), file).toEqual(outlineWithRemark(markdown));
     }
-  });
+  }, 120_000);
 });
 
-describe.skipIf(!existsSync(GENERATOR))('outline on generated reports', () => {
+describe.skipIf(missingPrerequisite(GENERATOR, 'outline on generated reports'))('outline on generated reports', () => {
   const out = mkdtempSync(join(tmpdir(), 'commlog-reports-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -166,5 +167,5 @@ describe.skipIf(!existsSync(GENERATOR))('outline on generated reports', () => {
       const markdown = readFileSync(file, 'utf8');
       expect(outlineMarkdown(markdown), file).toEqual(outlineWithRemark(markdown));
     }
-  });
+  }, 120_000);
 });

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { missingPrerequisite } from '../../../test/support/prerequisites.ts';
 import type { RuleFinding } from '../findings.ts';
 import { loadIncident } from '../load/loadIncident.ts';
 import { parseFrontmatter } from '../parse/frontmatter.ts';
@@ -35,12 +36,12 @@ function postmortemFindings(path: string, severity?: 'critical' | 'high' | 'medi
   return runReportRules(incidentWith(report, { severity }));
 }
 
-describe.skipIf(!existsSync(POSTMORTEMS))('report rules on real postmortems', () => {
+describe.skipIf(missingPrerequisite(POSTMORTEMS, 'report rules on real postmortems'))('report rules on real postmortems', () => {
   it('give every one findings, and never throw', () => {
     const files = markdownFiles(POSTMORTEMS);
     expect(files.length).toBeGreaterThan(140);
     for (const file of files) expect(postmortemFindings(file).length, file).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
   it("read PortSwigger's `## Severity` with **Critical** as the severity critical", () => {
     const file = join(POSTMORTEMS, 'portswigger-cloud/2024_10_saas-outage.md');
@@ -65,7 +66,7 @@ describe.skipIf(!existsSync(POSTMORTEMS))('report rules on real postmortems', ()
   });
 });
 
-describe.skipIf(!existsSync(GENERATOR))('report rules on generated reports', () => {
+describe.skipIf(missingPrerequisite(GENERATOR, 'report rules on generated reports'))('report rules on generated reports', () => {
   const out = mkdtempSync(join(tmpdir(), 'commlog-report-rules-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -85,5 +86,5 @@ describe.skipIf(!existsSync(GENERATOR))('report rules on generated reports', () 
     }
     expect(reports).toBeGreaterThan(200);
     expect(findings).toEqual([]);
-  });
+  }, 120_000);
 });
