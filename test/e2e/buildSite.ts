@@ -18,7 +18,7 @@ export interface BuiltSite {
 }
 
 const HOSTILE_INCIDENT = `---
-title: Hostile <script>window.__pwned = 'title'</script> markup test
+title: "Hostile <script>window.__pwned = 'title'</script> markup test\\b"
 client: Test Client
 opened_at: 2026-11-03T10:00
 reporter: { name: Hugo Stile }
@@ -48,6 +48,19 @@ next_update_by: 2026-11-03T16:00
 <div style="background:url(javascript:window.__pwned='style')">styled</div>
 `;
 
+/** Quotes nested 10,000 deep: once a stack overflow that failed the whole build. */
+const OVER_DEEP_ENTRY = `---
+at: 2026-11-03T10:20
+direction: outbound
+channel: email
+contact: { name: Hugo Stile }
+author: sam.support
+summary: Replied below a deeply quoted thread
+---
+
+${'>'.repeat(10_000)} the bottom of the thread
+`;
+
 export function prepareRepository(): string {
   const root = mkdtempSync(join(tmpdir(), 'commlog-site-'));
   cpSync(join(PROJECT, 'incidents'), join(root, 'incidents'), { recursive: true });
@@ -57,6 +70,7 @@ export function prepareRepository(): string {
   mkdirSync(join(hostile, 'log'), { recursive: true });
   writeFileSync(join(hostile, 'incident.md'), HOSTILE_INCIDENT);
   writeFileSync(join(hostile, 'log', '2026-11-03T1010-email-out.md'), HOSTILE_ENTRY);
+  writeFileSync(join(hostile, 'log', '2026-11-03T1020-email-out.md'), OVER_DEEP_ENTRY);
   return root;
 }
 
