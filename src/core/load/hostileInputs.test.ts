@@ -44,6 +44,15 @@ describe('a resolved_at after Now', () => {
     );
     expect(result.incident?.resolvedAt).toBe(NOW);
   });
+
+  it('nor does an entry, a promised update or a commitment due in 9999 make any rule walk to it', () => {
+    const far = '9999-12-31T23:59:59+14:00';
+    const promise = entryMd(`commitments:\n  - { id: far, action: Something far, due: "${far}" }\n`).replace('next_update_by: 2026-11-02T12:00', `next_update_by: "${far}"`);
+    const farEntry = entryMd().replace('at: 2026-11-02T09:30', `at: "${far}"`);
+    const open = incidentMd().replace('status: resolved\nresolved_at: 2026-11-02T16:00\n', 'status: open\n');
+    const result = within(3000, () => check(open, { '2026-11-02T0930-email-out.md': promise, '9999-12-31T2359-email-out.md': farEntry }));
+    expect(result.findings).toContainEqual(expect.objectContaining({ rule: 'schema', severity: 'warning', message: expect.stringMatching(/^Field "at" \(9999-12-31 .*\) is in the future/) }));
+  });
 });
 
 describe('long YAML lists', () => {
