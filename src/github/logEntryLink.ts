@@ -1,5 +1,6 @@
 // A link that opens GitHub's new-file page on a branch with a log entry template filled in:
 // one click from a pull request comment or a reminder issue to logging the next update.
+import { markdownUrlPath } from '../core/present/markdownText.ts';
 import { instantToLocal, pad2 } from '../core/time/zone.ts';
 
 export interface LogEntryLinkInput {
@@ -62,7 +63,7 @@ export function newLogEntryUrl(input: LogEntryLinkInput): string {
   const slash = path.lastIndexOf('/');
   const dir = path.slice(0, slash);
   const name = path.slice(slash + 1);
-  const segments = [...input.branch.split('/'), ...dir.split('/')].map(encodeURIComponent).join('/');
+  const segments = `${markdownUrlPath(input.branch)}/${markdownUrlPath(dir)}`;
   const query = `filename=${encodeURIComponent(name)}&value=${encodeQueryValue(logEntryTemplate(input))}`;
   return `${input.serverUrl.replace(/\/+$/, '')}/${input.repository}/new/${segments}?${query}`;
 }

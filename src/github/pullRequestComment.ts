@@ -2,6 +2,7 @@
 // judged, every finding for the incidents the pull request touches in a collapsed section,
 // and one-click links to log the next entry. Pure: the API side is stickyComment.ts.
 import type { CheckReport, ReportedFinding, ReportedIncident } from '../core/checkReport/checkReport.ts';
+import { markdownCode, markdownText, markdownUrlPath } from '../core/present/markdownText.ts';
 import { newLogEntryUrl } from './logEntryLink.ts';
 import { plural } from '../core/present/plural.ts';
 
@@ -50,7 +51,7 @@ export function planStickyComment(report: CheckReport, context: PullRequestConte
 
 function verdictLine(report: CheckReport, context: PullRequestContext): string {
   const commit = `[\`${context.headSha.slice(0, 7)}\`](${context.serverUrl}/${context.headRepository}/commit/${context.headSha})`;
-  const judged = `judged at ${commit}${context.baseRef ? ` merged into \`${context.baseRef}\`` : ''}`;
+  const judged = `judged at ${commit}${context.baseRef ? ` merged into ${markdownCode(context.baseRef)}` : ''}`;
   const { errors, warnings } = report.summary;
   const touched = report.incidents.length;
   if (touched === 0) return `✅ **commlog: this pull request touches no incident**: nothing to check (${judged}).`;
@@ -95,17 +96,17 @@ function details(report: CheckReport, context: PullRequestContext): string {
 function incidentHeading(id: string, incident: ReportedIncident | undefined): string {
   const facts = [incident?.status, incident?.priority].filter(Boolean).join(', ');
   const counts = incident ? `: ${plural(incident.errors, 'error')}, ${plural(incident.warnings, 'warning')}` : '';
-  return `#### \`${id}\`${facts ? ` (${facts})` : ''}${counts}`;
+  return `#### ${markdownCode(id)}${facts ? ` (${markdownText(facts)})` : ''}${counts}`;
 }
 
 function findingRow(f: ReportedFinding, context: PullRequestContext): string {
   const icon = f.severity === 'error' ? '❌' : '⚠️';
   const file = f.file.startsWith(`incidents/${f.incident}/`) ? f.file.slice(`incidents/${f.incident}/`.length) : f.file;
   const label = `${file}${f.line ? `:${f.line}` : ''}`;
-  const href = `${context.serverUrl}/${context.headRepository}/blob/${context.headSha}/${f.file.split('/').map(encodeURIComponent).join('/')}${f.line ? `#L${f.line}` : ''}`;
-  const rule = `\`${f.rule}\`${f.window ? ` (${cell(f.window)})` : ''}${f.commitment ? ` (${cell(f.commitment)})` : ''}`;
-  const due = f.due ? cell(f.due.replace('T', ' ').replace(/:00(?=[+-]\d\d:\d\d$|Z$)/, ' ')) : '';
-  return `| ${icon} ${f.severity} | ${rule} | [${cell(label)}](${href}) | ${due} | ${cell(f.message)} |`;
+  const href = `${context.serverUrl}/${context.headRepository}/blob/${context.headSha}/${markdownUrlPath(f.file)}${f.line ? `#L${f.line}` : ''}`;
+  const rule = `${markdownCode(f.rule, { inTable: true })}${f.window ? ` (${markdownText(f.window)})` : ''}${f.commitment ? ` (${markdownText(f.commitment)})` : ''}`;
+  const due = f.due ? markdownText(f.due.replace('T', ' ').replace(/:00(?=[+-]\d\d:\d\d$|Z$)/, ' ')) : '';
+  return `| ${icon} ${f.severity} | ${rule} | [${markdownText(label)}](${href}) | ${due} | ${markdownText(f.message)} |`;
 }
 
 function logLinks(report: CheckReport, context: PullRequestContext): string | undefined {
@@ -114,17 +115,7 @@ function logLinks(report: CheckReport, context: PullRequestContext): string | un
   const now = Date.parse(report.now);
   const links = open.map((i) => {
     const url = newLogEntryUrl({ serverUrl: context.serverUrl, repository: context.headRepository, branch: context.headRef, incident: i.id, now, zone: i.zone, pmEmail: i.pm_email });
-    return `[\`${i.id}\`](${url})`;
+    return `[${markdownCode(i.id)}](${url})`;
   });
   return `📝 **Log a new entry** on this branch: ${links.join(' · ')}`;
-}
-
-/** Text in a table cell: no line breaks, no column breaks, no HTML (it is the data's text). */
-function cell(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/\s*\n\s*/g, ' ');
 }

@@ -2,6 +2,7 @@
 import type { Finding } from '../../core/findings.ts';
 import { capAnnotations } from '../../github/annotations.ts';
 import { formatLocal } from '../../core/present/instant.ts';
+import { markdownCode, markdownText } from '../../core/present/markdownText.ts';
 import type { RepositoryCheck } from '../../node/checkRepository.ts';
 import { plural } from '../../core/present/plural.ts';
 
@@ -34,10 +35,6 @@ export function formatAnnotations(findings: readonly Finding[]): string {
   return lines.join('');
 }
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
 /** The Markdown table GitHub shows on the run's summary page: every finding, none cut. */
 export function formatStepSummary(result: RepositoryCheck): string {
   const { incidents, entries, errors, warnings } = result.totals;
@@ -52,7 +49,7 @@ export function formatStepSummary(result: RepositoryCheck): string {
     for (const f of result.findings) {
       const where = f.line === undefined ? f.file : `${f.file}:${f.line}`;
       const due = f.due === undefined ? '' : formatLocal(f.due, f.zone);
-      lines.push(`| ${f.severity === 'error' ? '❌' : '⚠️'} | \`${f.rule}\` | \`${cell(where)}\` | ${due} | ${cell(f.message)} |`);
+      lines.push(`| ${f.severity === 'error' ? '❌' : '⚠️'} | \`${f.rule}\` | ${markdownCode(where, { inTable: true })} | ${due} | ${markdownText(f.message)} |`);
     }
     lines.push('');
   }

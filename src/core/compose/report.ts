@@ -2,6 +2,7 @@
 // what the data knows is filled in (date, reporter, severity, a timeline of response drafted from
 // the log); what only a person can write is left as a `<…>` fill-in, which `report-empty` flags
 // until someone replaces it.
+import { markdownCode, markdownText } from '../present/markdownText.ts';
 import type { Config } from '../config/config.ts';
 import type { Incident, LogEntry } from '../model.ts';
 import { headingMatchers, type HeadingMatcher, type SectionRole } from '../report/headingMatch.ts';
@@ -25,7 +26,7 @@ const FILL_INS: Record<SectionRole, string> = {
 
 export function draftReport(incident: Incident, config: Config): string {
   const sections = headingMatchers(config.requiredHeadings).map((heading) => section(heading, incident, config));
-  return [`# Incident report: ${incident.title}`, '', `${incident.client}, incident \`${incident.id}\`.`, '', ...sections.flat()].join('\n');
+  return [`# Incident report: ${markdownText(incident.title)}`, '', `${markdownText(incident.client)}, incident ${markdownCode(incident.id)}.`, '', ...sections.flat()].join('\n');
 }
 
 function section({ required, role }: HeadingMatcher, incident: Incident, config: Config): string[] {
@@ -64,7 +65,7 @@ function reporterOf(incident: Incident, config: Config): string {
   const contact = config.publish.contactDetails && r.email ? ` (${r.email})` : '';
   const first = incident.entries.find((e) => e.direction === 'inbound' && !e.internal);
   const how = first ? `, by ${channelWord(first)} at ${timeWithZone(first.at, incident.zone)}` : '';
-  return `${who}${contact}${how}.`;
+  return `${markdownText(`${who}${contact}`)}${how}.`;
 }
 
 /** The log as a table: every entry a reader of the report may see, in log order. */
@@ -89,7 +90,7 @@ function timelineOf(incident: Incident): string {
     '',
     '| time | contact | action | people |',
     '| --- | --- | --- | --- |',
-    ...rows.map((row) => `| ${row.cells.map(cell).join(' | ')} |`),
+    ...rows.map((row) => `| ${row.cells.map(markdownText).join(' | ')} |`),
   ];
   return lines.join('\n');
 }
@@ -110,10 +111,6 @@ function peopleOf(entry: LogEntry): string[] {
 function channelWord(entry: LogEntry): string {
   const way = entry.direction === 'inbound' ? 'from the client' : entry.direction === 'outbound' ? 'to the client' : 'internal';
   return `${entry.channel} ${way}`;
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 }
 
 function hhmm(t: number, zone: string): string {

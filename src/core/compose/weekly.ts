@@ -2,6 +2,7 @@
 // during the ISO week, as of the week's end (or Now, for the week in progress): its latest update
 // to the client, what is owed next, its open commitments, and how the communication policy was
 // kept that week (the compliance findings due within the week).
+import { markdownCode, markdownText } from '../present/markdownText.ts';
 import { cadenceContext } from '../cadence/context.ts';
 import { commitmentStates, isClientCommitment } from '../cadence/commitments.ts';
 import { dayAndTime, dayOf } from '../cadence/describe.ts';
@@ -87,7 +88,7 @@ export function weeklyMarkdown(rows: readonly WeeklyIncident[], week: IsoWeek, z
   lines.push('| incident | client | priority | status | latest update | policy findings |', '| --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
     const latest = r.latestUpdate ? dayAndTime(r.incident.zone, r.latestUpdate.at) : 'none yet';
-    lines.push(`| ${cell(r.incident.title)} | ${cell(r.incident.client)} | ${r.priority} | ${statusOf(r)} | ${latest} | ${r.findings.length} |`);
+    lines.push(`| ${markdownText(r.incident.title)} | ${markdownText(r.incident.client)} | ${r.priority} | ${statusOf(r)} | ${latest} | ${r.findings.length} |`);
   }
   lines.push('');
   for (const r of rows) lines.push(...details(r));
@@ -97,18 +98,18 @@ export function weeklyMarkdown(rows: readonly WeeklyIncident[], week: IsoWeek, z
 function details(r: WeeklyIncident): string[] {
   const { incident } = r;
   const when = (t: number) => `${dayAndTime(incident.zone, t)} ${zoneAbbreviation(incident.zone, t)}`;
-  const latest = r.latestUpdate ? `${when(r.latestUpdate.at)} (${r.latestUpdate.channel}): ${r.latestUpdate.summary}` : 'none yet';
+  const latest = r.latestUpdate ? `${when(r.latestUpdate.at)} (${r.latestUpdate.channel}): ${markdownText(r.latestUpdate.summary)}` : 'none yet';
   return [
-    `## ${incident.title}`,
+    `## ${markdownText(incident.title)}`,
     '',
-    `\`${incident.id}\` · ${incident.client} · ${r.priority} · ${statusOf(r)}${incident.internal ? ' · internal' : ''}`,
+    `${markdownCode(incident.id)} · ${markdownText(incident.client)} · ${r.priority} · ${statusOf(r)}${incident.internal ? ' · internal' : ''}`,
     '',
     `- **Latest update:** ${latest}`,
-    `- **Next deadline:** ${r.resolvedByThen ? '— (resolved)' : (r.nextDeadline ?? 'none under the policy')}`,
+    `- **Next deadline:** ${r.resolvedByThen ? '— (resolved)' : r.nextDeadline === undefined ? 'none under the policy' : markdownText(r.nextDeadline)}`,
     `- **Open commitments:**${r.openCommitments.length === 0 ? ' none' : ''}`,
-    ...r.openCommitments.map((c) => `  - ${c}`),
+    ...r.openCommitments.map((c) => `  - ${markdownText(c)}`),
     `- **Communication policy this week:** ${r.findings.length === 0 ? 'kept (no finding)' : `${plural(r.findings.length, 'finding')}:`}`,
-    ...r.findings.map((f) => `  - ${f.rule}: ${f.message}`),
+    ...r.findings.map((f) => `  - ${f.rule}: ${markdownText(f.message)}`),
     '',
   ];
 }
@@ -116,8 +117,4 @@ function details(r: WeeklyIncident): string[] {
 function statusOf(r: WeeklyIncident): string {
   if (!r.resolvedByThen) return 'open';
   return `resolved ${dayOf(r.incident.zone, r.incident.resolvedAt!)}`;
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|');
 }

@@ -4,6 +4,7 @@
 // right after the first finds nothing to change.
 import type { Obligation } from '../../core/obligations/due.ts';
 import { formatLocal } from '../../core/present/instant.ts';
+import { markdownCode, markdownText, markdownUrlPath } from '../../core/present/markdownText.ts';
 import { newLogEntryUrl } from '../logEntryLink.ts';
 
 export type { Obligation };
@@ -81,6 +82,9 @@ export interface ReminderState {
   /** Logins this tool assigned (people assigned by hand are left alone). */
   assigned: string[];
 }
+
+/** GitHub's login names: letters, digits and single hyphens, at most 39 characters. */
+const GITHUB_LOGIN = /^[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}$/;
 
 const STATE_PREFIX = '<!-- commlog:remind ';
 const STATE_PATTERN = /<!-- commlog:remind (\{.*?\}) -->/;
@@ -196,25 +200,30 @@ function desiredIssue(incident: RemindIncident, obligations: Obligation[], setti
   const counts = [overdue ? `${overdue} overdue` : '', soon ? `${soon} due soon` : ''].filter(Boolean).join(', ');
   const title = `[commlog] ${incident.id}: ${counts}`;
 
-  const person = (handle: string | undefined) => (handle ? (settings.logins[handle] ? `@${settings.logins[handle]}` : `\`${handle}\``) : 'nobody');
+  // A configured login is mentioned on purpose (it notifies the person); anything else is text.
+  const person = (handle: string | undefined) => {
+    if (!handle) return 'nobody';
+    const login = settings.logins[handle];
+    return login && GITHUB_LOGIN.test(login) ? `@${login}` : markdownCode(login ?? handle);
+  };
   const base = `${settings.serverUrl.replace(/\/+$/, '')}/${settings.repository}`;
   const rows = obligations.map((o) => {
-    const what = `\`${o.rule}\`${o.window ? ` ${cell(o.window)}` : ''}${o.commitment ? ` ${cell(o.commitment)}` : ''}`;
-    return `| ${o.overdue ? '⚠️ overdue' : '⏰ due soon'} | ${what} | ${formatLocal(o.due, incident.zone)} | ${cell(o.message)} |`;
+    const what = `${markdownCode(o.rule, { inTable: true })}${o.window ? ` ${markdownText(o.window)}` : ''}${o.commitment ? ` ${markdownText(o.commitment)}` : ''}`;
+    return `| ${o.overdue ? '⚠️ overdue' : '⏰ due soon'} | ${what} | ${formatLocal(o.due, incident.zone)} | ${markdownText(o.message)} |`;
   });
   const body = [
     writeReminderState(state),
     '',
-    `**${cell(incident.title)}** for ${cell(incident.client)}: priority ${incident.priority}; communication lead ${person(incident.owner)}, backup ${person(incident.backup)}.`,
+    `**${markdownText(incident.title)}** for ${markdownText(incident.client)}: priority ${markdownText(incident.priority)}; communication lead ${person(incident.owner)}, backup ${person(incident.backup)}.`,
     '',
     '| | obligation | due | what |',
     '| --- | --- | --- | --- |',
     ...rows,
     '',
     `📝 [Log the update](${newLogEntryUrl({ serverUrl: settings.serverUrl, repository: settings.repository, branch: settings.branch, incident: incident.id, zone: incident.zone, pmEmail: incident.pmEmail })}) ` +
-      `(or \`npx commlog new entry ${incident.id}\`) · [the incident](${base}/blob/${pathOf(settings.branch)}/incidents/${incident.id}/incident.md) · \`npx commlog due\` lists every deadline`,
+      `(or ${markdownCode(`npx commlog new entry ${incident.id}`)}) · [the incident](${base}/blob/${markdownUrlPath(`${settings.branch}/incidents/${incident.id}/incident.md`)}) · \`npx commlog due\` lists every deadline`,
     ...(unmapped.length
-      ? ['', `No GitHub login is configured for ${unmapped.map((h) => `\`${h}\``).join(' and ')}: add it under \`github.logins\` in commlog.config.yaml to assign this issue.`]
+      ? ['', `No GitHub login is configured for ${unmapped.map((h) => markdownCode(h)).join(' and ')}: add it under \`github.logins\` in commlog.config.yaml to assign this issue.`]
       : []),
     '',
     '<sub>Kept by `commlog remind`: updated as the obligations change, closed when nothing is owed. Closing it by hand does not silence it; logging the update does.</sub>',
@@ -225,24 +234,16 @@ function desiredIssue(incident: RemindIncident, obligations: Obligation[], setti
 
 function closingComment(id: string, incident: RemindIncident | undefined, now: number): string {
   const why = !incident ? 'the incident no longer exists' : incident.status !== 'open' ? `the incident is ${incident.status}` : 'nothing is overdue or due soon';
-  return `Closing: ${why} (checked ${new Date(now).toISOString().slice(0, 16).replace('T', ' ')} UTC). commlog reopens this issue if \`${id}\` owes something again.`;
+  return `Closing: ${why} (checked ${new Date(now).toISOString().slice(0, 16).replace('T', ' ')} UTC). commlog reopens this issue if ${markdownCode(id)} owes something again.`;
 }
 
 function describe(o: Obligation, zone: string): string {
-  return `\`${o.rule}\`${o.window ? ` (${o.window})` : ''}${o.commitment ? ` (${o.commitment})` : ''}, due ${formatLocal(o.due, zone)}: ${o.message}`;
+  return `${markdownCode(o.rule)}${o.window ? ` (${markdownText(o.window)})` : ''}${o.commitment ? ` (${markdownText(o.commitment)})` : ''}, due ${formatLocal(o.due, zone)}: ${markdownText(o.message)}`;
 }
 
 /** Overdue first, then by deadline (as `commlog due` lists them). */
 function sortObligations(list: Obligation[]): Obligation[] {
   return [...list].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.due - b.due || obligationKey(a).localeCompare(obligationKey(b)));
-}
-
-function cell(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
-}
-
-function pathOf(branch: string): string {
-  return branch.split('/').map(encodeURIComponent).join('/');
 }
 
 function normalise(body: string): string {
