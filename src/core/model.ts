@@ -32,6 +32,10 @@ export interface IncidentFiles {
   entries: InputFile[];
   /** `.md` files at the incident's top level other than incident.md and report.md. */
   strays: string[];
+  /** Why the folder itself is not read (it is a symbolic link): it then has no files. */
+  refusal?: string;
+  /** Files and folders in it refused unread (symbolic links, misnamed entries), each with why. */
+  refused?: UnreadableFile[];
 }
 
 /** Line numbers of the top-level keys of a file's frontmatter (1-based, in the file). */

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, renameSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -72,6 +72,24 @@ describe('check --since', () => {
     appendFileSync(join(root, ENTRY), '\nEdited afterwards.\n');
     git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qam', 'edit');
     expect((await since('HEAD~1')).findings.map((f) => f.rule)).toContain('log-immutable');
+  });
+
+  it('checks, and refuses, an incident folder added as a link (git records it as one file)', async () => {
+    symlinkSync(join(root, 'incidents/acme-checkout'), join(root, 'incidents/linked-incident'));
+    git('add', '.');
+    const result = await since();
+    expect(result.summaries.map((s) => s.id)).toEqual(['linked-incident']);
+    expect(result.findings).toEqual([expect.objectContaining({ rule: 'schema', file: 'incidents/linked-incident', message: expect.stringMatching(/^Symbolic link/) })]);
+  });
+
+  it('flags an entry replaced by a link to another file, which could then change unseen', async () => {
+    rmSync(join(root, ENTRY));
+    symlinkSync('../../bluefin-untouched/log/2026-11-02T0910-email-out.md', join(root, ENTRY));
+    const findings = (await since()).findings;
+    expect(findings.map((f) => [f.rule, f.file])).toEqual([
+      ['schema', ENTRY],
+      ['log-immutable', ENTRY],
+    ]);
   });
 
   it('refuses an unknown ref and a folder that is not a git repository', async () => {

@@ -25,8 +25,10 @@ export async function changesSince(root: string, ref: string): Promise<ChangesSi
   const untracked = await git.raw(['ls-files', '--others', '--exclude-standard', '-z', '--', 'incidents/']);
   const changes = parseNameStatus(diff);
   const incidentIds = new Set<string>();
+  // `incidents/<name>` alone is a link (git stores one as a file): it is checked, and refused,
+  // like a changed folder.
   const addId = (path: string) => {
-    const match = /^incidents\/([^/]+)\//.exec(path);
+    const match = /^incidents\/([^/]+)(?:\/|$)/.exec(path);
     if (match) incidentIds.add(match[1]);
   };
   for (const c of changes) {

@@ -41,13 +41,15 @@ export function loadIncident(files: IncidentFiles, context: LoadContext): Loaded
   const findings: RuleFinding[] = [];
   const incidentPath = `${files.dir}/incident.md`;
 
-  if (!INCIDENT_ID.test(files.id)) {
-    findings.push({
-      rule: 'schema',
-      file: files.dir,
-      message: `Folder "${files.id}" is not a valid incident id: use lower-case letters, digits and - (at most 80 characters), e.g. 2026-11-02-acme-checkout-500`,
-    });
+  // A folder that is a link, or whose name is not an id, is not read (the site never publishes
+  // it): its one finding says why.
+  if (files.refusal !== undefined) {
+    return { id: files.id, findings: [{ rule: 'schema', file: files.dir, message: files.refusal }], entryCount: 0 };
   }
+  if (!INCIDENT_ID.test(files.id)) {
+    return { id: files.id, findings: [{ rule: 'schema', file: files.dir, message: invalidIdMessage(files.id) }], entryCount: 0 };
+  }
+  for (const refused of files.refused ?? []) findings.push({ rule: 'schema', file: refused.path, message: refused.problem });
   for (const stray of files.strays) {
     const meant = closest(stray.slice(stray.lastIndexOf('/') + 1), ['incident.md', 'report.md']);
     findings.push({
@@ -72,6 +74,7 @@ export function loadIncident(files: IncidentFiles, context: LoadContext): Loaded
   }
   entries.sort((a, b) => a.at - b.at || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   checkEntryReferences(entries, findings);
+  checkNameCase(files.entries, findings);
 
   const report = files.report ? loadReport(files.report, findings) : undefined;
 
@@ -79,6 +82,27 @@ export function loadIncident(files: IncidentFiles, context: LoadContext): Loaded
   if (!meta?.data) return { id: files.id, findings, entryCount: files.entries.length };
   const incident = buildIncident(files, meta.data, meta.fm, zone, resolvedAt, entries, report);
   return { id: files.id, incident, findings, entryCount: files.entries.length };
+}
+
+/**
+ * `X.md` and `x.md` (or an é composed and decomposed) are two entries in git and one on a
+ * case-insensitive file system (macOS, Windows): a checkout there silently keeps only one.
+ */
+function checkNameCase(entries: readonly InputFile[], findings: RuleFinding[]): void {
+  const seen = new Map<string, string>();
+  for (const file of entries) {
+    const name = file.path.slice(file.path.lastIndexOf('/') + 1);
+    const key = name.normalize('NFC').toLowerCase();
+    const earlier = seen.get(key);
+    if (earlier === undefined) seen.set(key, name);
+    else findings.push({ rule: 'schema', file: file.path, message: `Log entry "${name}" differs from "${earlier}" only by case: a checkout on macOS or Windows keeps only one of them; rename this one` });
+  }
+}
+
+function invalidIdMessage(id: string): string {
+  const suggestion = id.includes('\\') ? '' : id.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+  const example = INCIDENT_ID.test(suggestion) ? suggestion : '2026-11-02-acme-checkout-500';
+  return `Folder "${id}" is not a valid incident id, and nothing in it is checked or published: rename it with lower-case letters, digits and - (at most 80 characters), e.g. ${example}`;
 }
 
 function readIncidentFile(file: InputFile, findings: RuleFinding[]) {
