@@ -95,7 +95,7 @@ function checkNameCase(entries: readonly InputFile[], findings: RuleFinding[]): 
     const key = name.normalize('NFC').toLowerCase();
     const earlier = seen.get(key);
     if (earlier === undefined) seen.set(key, name);
-    else findings.push({ rule: 'schema', file: file.path, message: `Log entry "${name}" differs from "${earlier}" only by case: a checkout on macOS or Windows keeps only one of them; rename this one` });
+    else if (earlier !== name) findings.push({ rule: 'schema', file: file.path, message: `Log entry "${name}" differs from "${earlier}" only by case: a checkout on macOS or Windows keeps only one of them; rename this one` });
   }
 }
 
