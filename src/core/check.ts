@@ -4,7 +4,7 @@ import { applySeverities, compareFindings, type Finding } from './findings.ts';
 import { loadIncident, type LoadContext } from './load/loadIncident.ts';
 import type { Incident, IncidentFiles } from './model.ts';
 import { cadenceContext } from './cadence/context.ts';
-import { ALL_RULES } from './rules/index.ts';
+import { INCIDENT_RULES } from './rules/registry.ts';
 import type { Priority, Status } from './schema/values.ts';
 
 export interface IncidentSummary {
@@ -36,7 +36,7 @@ export function checkIncident(files: IncidentFiles, context: CheckContext): Inci
   const found = [...loaded.findings];
   const { incident } = loaded;
   if (incident) {
-    for (const rule of ALL_RULES) found.push(...rule(incident, context));
+    for (const rule of INCIDENT_RULES) found.push(...rule.run(incident, context));
   }
   const zone = incident?.zone ?? context.config.timezone;
   const findings = applySeverities(files.id, found, context.config.rules, zone).sort(compareFindings);

@@ -1,40 +1,18 @@
 // Diagnostics are data: rules emit findings, renderers format them late (text, JSON,
-// GitHub annotations, the PR comment, the site).
+// GitHub annotations, the PR comment, the site). The rules themselves: rules/registry.ts.
+import { RULES, type RuleId } from './rules/registry.ts';
+
+export { RULES, RULE_IDS, type RuleId } from './rules/registry.ts';
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = Severity | 'off';
 
-/** Every rule of ../shared/spec/rules.md with its family and default severity. */
-export const RULES = {
-  schema: { family: 'validity', severity: 'error', summary: 'a file cannot be read, its frontmatter is not YAML, or a field is missing or wrong' },
-  'report-missing': { family: 'validity', severity: 'error', summary: 'a closed incident has no report.md' },
-  'report-heading': { family: 'validity', severity: 'error', summary: 'a required report heading is missing' },
-  'report-empty': { family: 'validity', severity: 'error', summary: 'a required section has no real content' },
-  'report-severity': { family: 'validity', severity: 'error', summary: 'the Severity section does not start with critical, high, medium or low' },
-  'report-severity-mismatch': { family: 'validity', severity: 'warning', summary: 'report severity differs from severity in incident.md' },
-  'report-timeline': { family: 'validity', severity: 'warning', summary: 'the Timeline section has no time of day (HH:MM) in it' },
-  'log-immutable': { family: 'validity', severity: 'error', summary: 'an entry present at the base commit was edited, renamed or deleted' },
-  ack: { family: 'compliance', severity: 'warning', summary: 'the first reply came later than acknowledge_within' },
-  'max-gap': { family: 'compliance', severity: 'warning', summary: "a gap between updates exceeded the priority's max_gap" },
-  window: { family: 'compliance', severity: 'warning', summary: 'a daily update window passed with no update' },
-  weekly: { family: 'compliance', severity: 'warning', summary: 'a week passed with no update' },
-  'next-update-missing': { family: 'compliance', severity: 'warning', summary: 'an update did not tell the client when the next one comes' },
-  'next-update-late': { family: 'compliance', severity: 'warning', summary: 'the promised next update did not come in time' },
-  'resolution-notice': { family: 'compliance', severity: 'warning', summary: 'the incident was resolved but the client was never told' },
-  'cc-pm': { family: 'compliance', severity: 'warning', summary: 'a written update did not copy the project manager' },
-  'commitment-overdue': { family: 'compliance', severity: 'warning', summary: 'something we promised is past its due time and not done' },
-  'client-commitment-overdue': { family: 'compliance', severity: 'warning', summary: 'something the client promised is past due' },
-} as const satisfies Record<string, { family: 'validity' | 'compliance'; severity: Severity; summary: string }>;
-
-export type RuleId = keyof typeof RULES;
-export const RULE_IDS = Object.keys(RULES) as RuleId[];
-
 /**
- * What a rule reports. `severity` is only set where a rule's findings differ from its default
- * (schema warnings); the configured severity is applied afterwards by `applySeverities`.
+ * What a rule reports, before its id is stamped on (rules/rule.ts). `severity` is only set
+ * where a rule's findings differ from its default (schema warnings); the configured severity
+ * is applied afterwards by `applySeverities`.
  */
-export interface RuleFinding {
-  rule: RuleId;
+export interface FindingDetail {
   /** Path relative to the repository root, `/`-separated. */
   file: string;
   /** 1-based line, where known. */
@@ -50,11 +28,17 @@ export interface RuleFinding {
   severity?: Severity;
 }
 
+export interface RuleFinding extends FindingDetail {
+  rule: RuleId;
+}
+
 export interface Finding extends RuleFinding {
   severity: Severity;
   incident: string;
   /** The incident's IANA zone (the config's when incident.md cannot be read): `due` is shown in it. */
   zone: string;
+  /** The rule's section of docs/rules.md (relative to the commlog repository). */
+  docs: string;
 }
 
 /**
@@ -71,7 +55,7 @@ export function applySeverities(
   for (const f of found) {
     const setting = overrides[f.rule] ?? f.severity ?? RULES[f.rule].severity;
     if (setting === 'off') continue;
-    out.push({ ...f, incident, zone, severity: setting });
+    out.push({ ...f, incident, zone, severity: setting, docs: RULES[f.rule].docsUrl });
   }
   return out;
 }

@@ -95,19 +95,11 @@ export interface IncidentView {
   policy: string;
 }
 
-const DUE_LABELS: Partial<Record<Finding['rule'], string>> = {
-  ack: 'acknowledgement due',
-  'max-gap': 'update due',
-  weekly: 'weekly update due',
-  'next-update-late': 'promised update due',
-  'commitment-overdue': 'commitment due',
-  'client-commitment-overdue': 'client commitment due',
-};
-
+/** `morning update due (…)`: the rule's due label, named by its window or commitment. */
 function dueLabel(f: Finding): string {
-  if (f.rule === 'window') return `${f.window ?? 'window'} update due`;
-  const base = DUE_LABELS[f.rule] ?? `${f.rule} due`;
-  return f.commitment ? `${base} (${f.commitment})` : base;
+  const base = RULES[f.rule].dueLabel ?? `${f.rule} due`;
+  const named = f.window ? `${f.window} ${base}` : base;
+  return f.commitment ? `${named} (${f.commitment})` : named;
 }
 
 export function personText(p: Person, contactDetails: boolean): string {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../core/config/config.ts';
 import type { RuleFinding } from '../../core/findings.ts';
-import { reportRules } from '../../core/rules/report.ts';
+import { REPORT_RULES } from '../../core/rules/registry.ts';
 import { parseTimestamp } from '../../core/time/timestamp.ts';
 import { loadOneIncident } from '../../node/loadOneIncident.ts';
 import { checkFindings, commlog, copyFixture, OPEN_INCIDENT, RESOLVED_INCIDENT } from './writingTestKit.ts';
@@ -20,7 +20,7 @@ afterEach(() => dispose());
 function reportFindings(id: string): RuleFinding[] {
   const config = parseConfig(readFileSync(join(root, 'commlog.config.yaml'), 'utf8'));
   const incident = loadOneIncident(root, id, config, NOW);
-  return Object.values(reportRules).flatMap((rule) => rule(incident, { config, now: NOW }));
+  return REPORT_RULES.flatMap((rule) => rule.run(incident, { config, now: NOW }));
 }
 
 function emptyHeadings(findings: RuleFinding[], text: string): string[] {

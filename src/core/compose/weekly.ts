@@ -10,7 +10,7 @@ import type { Config } from '../config/config.ts';
 import { applySeverities, type Finding, type RuleFinding } from '../findings.ts';
 import type { Incident, LogEntry } from '../model.ts';
 import { dueObligations } from '../obligations/due.ts';
-import { complianceRules } from '../rules/compliance.ts';
+import { COMPLIANCE_RULES } from '../rules/registry.ts';
 import { PRIORITIES } from '../schema/values.ts';
 import { zoneAbbreviation } from '../time/zone.ts';
 import type { IsoWeek } from './isoWeek.ts';
@@ -56,7 +56,7 @@ function describe(incident: Incident, config: Config, week: IsoWeek, asOf: numbe
     });
 
   const found: RuleFinding[] = [];
-  for (const rule of Object.values(complianceRules)) found.push(...rule(asThen, context));
+  for (const rule of COMPLIANCE_RULES) found.push(...rule.run(asThen, context));
   // A finding without a due belongs to the time of its entry; on incident.md (resolution-notice), to the resolution.
   const timeOf = new Map<string, number | undefined>([[incident.file, incident.resolvedAt], ...incident.entries.map((e): [string, number] => [e.file, e.at])]);
   const inWeek = (t: number | undefined) => t !== undefined && t >= week.start && t < week.end;

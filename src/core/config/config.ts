@@ -2,7 +2,7 @@
 // defaults), and every policy its layers can produce (policies.md) resolved once, so an
 // incident's policy is a lookup. Every problem of the file is reported at once.
 import type { z } from 'zod';
-import type { RuleId, SeveritySetting } from '../findings.ts';
+import type { SeveritySetting } from '../findings.ts';
 import { issueMessage, pathLabel } from '../load/schemaFindings.ts';
 import { lineAt, parseYaml } from '../parse/yaml.ts';
 import { parseTimestamp } from '../time/timestamp.ts';
@@ -261,7 +261,9 @@ function toSettings(s: z.output<typeof settings>) {
     /** Category -> its group, when categories are given as a map. */
     categoryGroups,
     requiredHeadings: s.report.required_headings as RequiredHeading[],
-    rules: s.rules as Partial<Record<RuleId, SeveritySetting>>,
+    // By rule id; keyed by string because the rule ids' type is inferred from rule modules that
+    // take this Config (the schema only accepts known ids).
+    rules: s.rules as Partial<Record<string, SeveritySetting>>,
     publish: { contactDetails: s.publish.contact_details },
     site: s.site,
     staffDomains: s.staff_domains,

@@ -2,9 +2,16 @@
 // parsed forms (data-format.md, policies.md). Each policy key carries its default, so parsing
 // a merged set of layers fills what no layer sets; unknown keys are errors.
 import { z } from 'zod';
-import { RULE_IDS } from '../findings.ts';
+import { RULE_IDS } from '../rules/registry.ts';
 import { calendarDate, caseInsensitiveEnum, CHANNELS, duration, PRIORITIES, stringList, timeOfDay, timeZone, WEEKDAYS } from '../schema/values.ts';
 import { dateProblem, parseDuration, parseTimeOfDay, timestampProblem } from '../time/timestamp.ts';
+
+/**
+ * The rule ids, read when a config is parsed: the rule modules import the config's types and
+ * defaults, so the registry may not be loaded yet when this module is, and its type would be
+ * inferred in a circle.
+ */
+const ruleIds = (): [string, ...string[]] => RULE_IDS as [string, ...string[]];
 
 export const CLOCK_KINDS = ['business', 'always'] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
@@ -132,7 +139,7 @@ export const DEFAULT_REQUIRED_HEADINGS = [
 const settingFields = {
   categories: z.union([stringList, z.record(z.string(), stringList)], { error: 'expected a list of categories, or a map of group -> list' }).default([]),
   report: z.strictObject({ required_headings: z.array(heading).default(DEFAULT_REQUIRED_HEADINGS) }).prefault({}),
-  rules: z.partialRecord(z.enum(RULE_IDS as [string, ...string[]]), z.enum(['error', 'warning', 'off'])).default({}),
+  rules: z.lazy(() => z.partialRecord(z.enum(ruleIds()), z.enum(['error', 'warning', 'off']))).default({}),
   publish: z.strictObject({ contact_details: z.boolean().default(false) }).prefault({}),
   // Extensions of this implementation (docs/decisions.md): the site, GitHub and e-mail import.
   site: z

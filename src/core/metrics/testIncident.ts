@@ -1,5 +1,5 @@
 // Builders for metric tests: a loaded incident in Europe/London with only the fields given.
-import type { Finding, RuleId } from '../findings.ts';
+import { RULES, type Finding, type RuleId } from '../findings.ts';
 import type { Incident, LogEntry } from '../model.ts';
 import { parseTimestamp } from '../time/timestamp.ts';
 
@@ -53,5 +53,5 @@ export function incident(fields: Partial<Incident> & { opened: string }): Incide
 }
 
 export function finding(rule: RuleId, due?: string): Finding {
-  return { rule, severity: 'warning', incident: 'x', zone: ZONE, file: 'incidents/x/incident.md', message: rule, due: due === undefined ? undefined : t(due) };
+  return { rule, severity: 'warning', incident: 'x', zone: ZONE, file: 'incidents/x/incident.md', message: rule, due: due === undefined ? undefined : t(due), docs: RULES[rule].docsUrl };
 }

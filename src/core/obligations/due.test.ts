@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/config.ts';
 import type { Incident } from '../model.ts';
-import { complianceRules } from '../rules/compliance.ts';
+import { RULES } from '../rules/registry.ts';
 import { scenarioArbitrary } from '../testing/arbitraryIncident.ts';
 import { buildIncident, local } from '../testing/incidentBuilder.ts';
 import { defaultConfig } from '../testing/runRules.ts';
@@ -155,7 +155,7 @@ describe('due: properties', () => {
         const open: Incident = { ...incident, status: 'open', resolvedAt: undefined, entries: incident.entries.filter((e) => e.at <= now) };
         for (const o of dueObligations(open, { config: defaultConfig, now })) {
           if (!o.overdue) continue;
-          const findings = complianceRules[o.rule](open, { config: defaultConfig, now });
+          const findings = RULES[o.rule].run(open, { config: defaultConfig, now });
           expect(findings.some((f) => f.due === o.due && f.commitment === o.commitment)).toBe(true);
         }
       }),
@@ -173,7 +173,7 @@ describe('due: properties', () => {
         const open: Incident = { ...incident, status: 'open', resolvedAt: undefined, entries: incident.entries.filter((e) => e.at <= at) };
         const withUpdate = buildFollowUps(open, at, proposed);
         for (const rule of ['max-gap', 'window', 'weekly'] as const) {
-          const findings = complianceRules[rule](withUpdate, { config: defaultConfig, now: proposed });
+          const findings = RULES[rule].run(withUpdate, { config: defaultConfig, now: proposed });
           expect(findings.filter((f) => f.due! > at)).toEqual([]);
         }
       }),

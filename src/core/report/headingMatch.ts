@@ -40,11 +40,13 @@ export function requiredKeys(required: RequiredHeading): Set<string> {
 export type SectionRole = 'date' | 'reporter' | 'severity' | 'timeline' | 'exposure' | 'rootCause' | 'resolution' | 'mitigation';
 
 const ROLE_ORDER: SectionRole[] = ['date', 'reporter', 'severity', 'timeline', 'exposure', 'rootCause', 'resolution', 'mitigation'];
-const ROLE_KEYS = new Map(ROLE_ORDER.map((role, i) => [role, requiredKeys(DEFAULT_REQUIRED_HEADINGS[i])]));
+let roleKeys: Map<SectionRole, Set<string>> | undefined;
 
 function roleOfKeys(keys: Set<string>): SectionRole | undefined {
-  for (const [role, roleKeys] of ROLE_KEYS) {
-    for (const key of keys) if (roleKeys.has(key)) return role;
+  // Built on first use: the config module and the rules import each other (config → rule ids).
+  roleKeys ??= new Map(ROLE_ORDER.map((role, i) => [role, requiredKeys(DEFAULT_REQUIRED_HEADINGS[i])]));
+  for (const [role, keysOfRole] of roleKeys) {
+    for (const key of keys) if (keysOfRole.has(key)) return role;
   }
   return undefined;
 }

@@ -6,7 +6,7 @@ import { ack } from './ack.ts';
 
 const NY = 'America/New_York';
 const run = (incident: ReturnType<ReturnType<typeof buildIncident>['build']>, now: string, config = defaultConfig, zone?: string) =>
-  ack(incident, { config, now: local(now, zone) });
+  ack.run(incident, { config, now: local(now, zone) });
 
 describe('ack', () => {
   const opened = { opened: '2026-11-02 09:00', priority: 'urgent' as const };

@@ -5,7 +5,7 @@ import { defaultConfig } from '../testing/runRules.ts';
 import { ccAddress, ccPm } from './ccPm.ts';
 
 type Incident = ReturnType<ReturnType<typeof buildIncident>['build']>;
-const run = (incident: Incident, config = defaultConfig) => ccPm(incident, { config, now: local('2026-11-05 12:00') });
+const run = (incident: Incident, config = defaultConfig) => ccPm.run(incident, { config, now: local('2026-11-05 12:00') });
 const incident = () => buildIncident({ opened: '2026-11-02 09:00', priority: 'high', pmEmail: 'Pat.PM@Example.com' });
 
 describe('cc-pm', () => {

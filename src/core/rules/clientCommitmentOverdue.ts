@@ -1,6 +1,14 @@
 // client-commitment-overdue: something the client promised is past due; a follow-up is needed (rules.md).
 import { cadenceContext } from '../cadence/context.ts';
 import { overdueCommitments } from '../cadence/commitments.ts';
-import type { Rule } from './rule.ts';
+import { defineRule } from './rule.ts';
 
-export const clientCommitmentOverdue: Rule = (incident, context) => overdueCommitments(cadenceContext(incident, context), 'client');
+export const clientCommitmentOverdue = defineRule({
+  id: 'client-commitment-overdue',
+  family: 'compliance',
+  severity: 'warning',
+  summary: 'something the client promised is past due',
+  dueLabel: 'client commitment due',
+  docs: 'A commitment with `owner: client` is past its `due` time and not done: follow it up with the client.',
+  run: (incident, context) => overdueCommitments(cadenceContext(incident, context), 'client'),
+});

@@ -6,8 +6,8 @@ import { commitmentOverdue } from './commitmentOverdue.ts';
 
 type Incident = ReturnType<ReturnType<typeof buildIncident>['build']>;
 const context = (now: string) => ({ config: defaultConfig, now: local(now) });
-const ours = (incident: Incident, now: string) => commitmentOverdue(incident, context(now));
-const theirs = (incident: Incident, now: string) => clientCommitmentOverdue(incident, context(now));
+const ours = (incident: Incident, now: string) => commitmentOverdue.run(incident, context(now));
+const theirs = (incident: Incident, now: string) => clientCommitmentOverdue.run(incident, context(now));
 const promised = (owner = 'us') =>
   buildIncident({ opened: '2026-11-02 09:00', priority: 'high' }).out('09:10', { commitments: [{ id: 'send-rca', action: 'send the root cause analysis', owner, due: '2026-11-04 17:00' }] });
 
@@ -69,8 +69,8 @@ describe('commitment-overdue and client-commitment-overdue', () => {
       .out('09:10', { commitments: [{ id: 'patch', action: 'ship the patch', due: '2026-11-02 09:00' }] })
       .build();
     const context = (now: string) => ({ config: defaultConfig, now: local(now, 'America/New_York') });
-    expect(commitmentOverdue(ny, context('2026-11-02 09:00'))).toEqual([]);
-    const [finding] = commitmentOverdue(ny, context('2026-11-02 09:01'));
+    expect(commitmentOverdue.run(ny, context('2026-11-02 09:00'))).toEqual([]);
+    const [finding] = commitmentOverdue.run(ny, context('2026-11-02 09:01'));
     expect(finding.due).toBe(local('2026-11-02T14:00Z'));
     expect(finding.message).toBe('Commitment "patch" (ship the patch) was due by Mon 2 Nov 09:00 EST and is not done: do it and log an entry with it in done');
     const london = buildIncident({ opened: '2026-10-23 09:00', priority: 'high' })

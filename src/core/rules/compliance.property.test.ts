@@ -34,8 +34,8 @@ describe('compliance rules: properties', () => {
         const context = { config: defaultConfig, now };
         const more = { ...incident, entries: withUpdate(incident.entries, incident.openedAt + minutes * 60_000, 'added.md') };
         for (const rule of [updateWindow, weekly]) {
-          const before = new Set(rule(incident, context).map(key));
-          for (const f of rule(more, context)) expect(before).toContain(key(f));
+          const before = new Set(rule.run(incident, context).map(key));
+          for (const f of rule.run(more, context)) expect(before).toContain(key(f));
         }
       }),
       { numRuns: 300 },
@@ -51,9 +51,9 @@ describe('compliance rules: properties', () => {
         if (!first) return;
         const context = { config: defaultConfig, now };
         const more = { ...incident, entries: withUpdate(incident.entries, first.at + minutes * 60_000, 'added.md') };
-        const before = maxGap(incident, context).map((f) => f.due!);
-        for (const f of maxGap(more, context)) expect(before.some((due) => due <= f.due!)).toBe(true);
-        if (before.length === 0) expect(maxGap(more, context)).toEqual([]);
+        const before = maxGap.run(incident, context).map((f) => f.due!);
+        for (const f of maxGap.run(more, context)) expect(before.some((due) => due <= f.due!)).toBe(true);
+        if (before.length === 0) expect(maxGap.run(more, context)).toEqual([]);
       }),
       { numRuns: 300 },
     );

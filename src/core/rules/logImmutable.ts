@@ -1,6 +1,16 @@
 // log-immutable: the log is append-only. With `--since REF`, every file under
 // incidents/*/log/ that existed at REF and was edited, renamed or deleted is one finding.
 import type { Finding } from '../findings.ts';
+import { defineRule } from './rule.ts';
+
+/** Its findings come from `check --since REF` (node/checkRepository.ts), not from a run on one incident. */
+export const logImmutableRule = defineRule({
+  id: 'log-immutable',
+  family: 'validity',
+  severity: 'error',
+  summary: 'an entry present at the base commit was edited, renamed or deleted',
+  docs: 'With `--since REF` only: every file under `incidents/*/log/` in REF\'s tree that is modified, deleted or renamed in the working tree, one finding per file. The log is append-only: restore the entry and add a new one with `corrects: <file name>` instead.',
+});
 
 export interface FileChange {
   kind: 'edited' | 'renamed' | 'deleted';
@@ -12,8 +22,8 @@ export interface FileChange {
 
 const LOG_FILE = /^incidents\/([^/]+)\/log\/(.+)$/;
 
-export function logImmutable(changes: readonly FileChange[], ref: string): Omit<Finding, 'severity' | 'zone'>[] {
-  const findings: Omit<Finding, 'severity' | 'zone'>[] = [];
+export function logImmutable(changes: readonly FileChange[], ref: string): Omit<Finding, 'severity' | 'zone' | 'docs'>[] {
+  const findings: Omit<Finding, 'severity' | 'zone' | 'docs'>[] = [];
   for (const change of changes) {
     const match = LOG_FILE.exec(change.path);
     if (!match) continue;

@@ -6,7 +6,7 @@ import { maxGap } from './maxGap.ts';
 
 const NY = 'America/New_York';
 type Incident = ReturnType<ReturnType<typeof buildIncident>['build']>;
-const run = (incident: Incident, now: string, config = defaultConfig) => maxGap(incident, { config, now: local(now, incident.zone) });
+const run = (incident: Incident, now: string, config = defaultConfig) => maxGap.run(incident, { config, now: local(now, incident.zone) });
 const urgent = (opened = '2026-11-02 09:00', zone?: string) => buildIncident({ opened, priority: 'urgent', zone });
 
 describe('max-gap', () => {

@@ -4,7 +4,7 @@ import { defaultConfig } from '../testing/runRules.ts';
 import { nextUpdateLate } from './nextUpdateLate.ts';
 
 type Incident = ReturnType<ReturnType<typeof buildIncident>['build']>;
-const run = (incident: Incident, now: string) => nextUpdateLate(incident, { config: defaultConfig, now: local(now, incident.zone) });
+const run = (incident: Incident, now: string) => nextUpdateLate.run(incident, { config: defaultConfig, now: local(now, incident.zone) });
 const high = (resolved?: string) => buildIncident({ opened: '2026-11-02 09:00', priority: 'high', resolved }).out('09:10', { next: '11:00' });
 
 describe('next-update-late', () => {

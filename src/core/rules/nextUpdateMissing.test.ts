@@ -4,7 +4,7 @@ import { defaultConfig } from '../testing/runRules.ts';
 import { nextUpdateMissing } from './nextUpdateMissing.ts';
 
 type Incident = ReturnType<ReturnType<typeof buildIncident>['build']>;
-const run = (incident: Incident) => nextUpdateMissing(incident, { config: defaultConfig, now: local('2026-11-04 12:00') });
+const run = (incident: Incident) => nextUpdateMissing.run(incident, { config: defaultConfig, now: local('2026-11-04 12:00') });
 
 describe('next-update-missing', () => {
   it('finds an update with no next_update_by, pointing at the entry', () => {

@@ -3,7 +3,7 @@ import { defaultConfig } from '../testing/runRules.ts';
 import { fixtureReport, incidentWith, reportFromText } from '../testing/reportFixtures.ts';
 import { reportEmpty } from './reportEmpty.ts';
 
-const run = (fixture: string) => reportEmpty(incidentWith(fixtureReport(fixture)), { config: defaultConfig, now: 0 });
+const run = (fixture: string) => reportEmpty.run(incidentWith(fixtureReport(fixture)), { config: defaultConfig, now: 0 });
 const messages = (fixture: string) => run(fixture).map((f) => f.message);
 
 describe('report-empty', () => {
@@ -43,7 +43,7 @@ describe('report-empty', () => {
   it('names the heading as written and gives generic advice for a team heading of its own', () => {
     const report = reportFromText('# Report\n\n## Lessons:\n\n<!-- fill in -->\n');
     const config = { ...defaultConfig, requiredHeadings: [{ name: 'Lessons learned', aliases: ['Lessons'] }] };
-    expect(reportEmpty(incidentWith(report), { config, now: 0 }).map((f) => [f.line, f.message])).toEqual([
+    expect(reportEmpty.run(incidentWith(report), { config, now: 0 }).map((f) => [f.line, f.message])).toEqual([
       [3, 'Section "Lessons:" is empty: write it, or "N/A" with the reason it does not apply'],
     ]);
   });

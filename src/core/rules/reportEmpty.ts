@@ -2,7 +2,7 @@
 import type { SectionRole } from '../report/headingMatch.ts';
 import { reportSections } from '../report/sections.ts';
 import { sectionWords } from '../report/sectionText.ts';
-import type { Rule } from './rule.ts';
+import { defineRule } from './rule.ts';
 
 /** What to write in each kind of section. */
 const WHAT_TO_WRITE: Record<SectionRole, string> = {
@@ -17,22 +17,28 @@ const WHAT_TO_WRITE: Record<SectionRole, string> = {
 };
 const OTHERWISE = 'write it, or "N/A" with the reason it does not apply';
 
-export const reportEmpty: Rule = (incident, context) => {
-  const report = incident.report;
-  if (!report) return [];
-  return reportSections(report, context.config.requiredHeadings).flatMap((section) => {
-    if (!section) return [];
-    if (!section.empty) return [];
-    const found = [...new Set(sectionWords(section.content).placeholders)].map((p) => `"${p}"`);
-    const what = found.length ? `has no content (only ${found.join(', ')})` : 'is empty';
-    const todo = section.role ? WHAT_TO_WRITE[section.role] : OTHERWISE;
-    return [
-      {
-        rule: 'report-empty' as const,
-        file: report.file,
-        line: section.heading.line,
-        message: `Section "${section.heading.text}" ${what}: ${todo}`,
-      },
-    ];
-  });
-};
+export const reportEmpty = defineRule({
+  id: 'report-empty',
+  family: 'validity',
+  severity: 'error',
+  summary: 'a required section has no real content',
+  docs: 'A required section has no real content: after removing HTML comments, `<…>` fill-ins, list markers, task boxes and emphasis, no word is left, or every word is `TBD`, `TODO`, `FIXME` or `…`. `N/A` is content. Write the section, or `N/A` with the reason it does not apply.',
+  run(incident, context) {
+    const report = incident.report;
+    if (!report) return [];
+    return reportSections(report, context.config.requiredHeadings).flatMap((section) => {
+      if (!section) return [];
+      if (!section.empty) return [];
+      const found = [...new Set(sectionWords(section.content).placeholders)].map((p) => `"${p}"`);
+      const what = found.length ? `has no content (only ${found.join(', ')})` : 'is empty';
+      const todo = section.role ? WHAT_TO_WRITE[section.role] : OTHERWISE;
+      return [
+        {
+          file: report.file,
+          line: section.heading.line,
+          message: `Section "${section.heading.text}" ${what}: ${todo}`,
+        },
+      ];
+    });
+  },
+});

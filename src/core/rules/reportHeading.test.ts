@@ -4,7 +4,7 @@ import { fixtureFindings, fixtureReport, incidentWith } from '../testing/reportF
 import { reportHeading } from './reportHeading.ts';
 import { defaultConfig } from '../testing/runRules.ts';
 
-const run = (fixture: string, config = defaultConfig) => reportHeading(incidentWith(fixtureReport(fixture)), { config, now: 0 });
+const run = (fixture: string, config = defaultConfig) => reportHeading.run(incidentWith(fixtureReport(fixture)), { config, now: 0 });
 
 describe('report-heading', () => {
   it('finds nothing, and no report rule does, on a complete report', () => {
@@ -45,6 +45,6 @@ describe('report-heading', () => {
   });
 
   it('does nothing without a report (that is report-missing)', () => {
-    expect(reportHeading(incidentWith(undefined), { config: defaultConfig, now: 0 })).toEqual([]);
+    expect(reportHeading.run(incidentWith(undefined), { config: defaultConfig, now: 0 })).toEqual([]);
   });
 });

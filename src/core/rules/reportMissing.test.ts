@@ -3,7 +3,7 @@ import { defaultConfig } from '../testing/runRules.ts';
 import { fixtureReport, incidentWith } from '../testing/reportFixtures.ts';
 import { reportMissing } from './reportMissing.ts';
 
-const run = (incident: ReturnType<typeof incidentWith>) => reportMissing(incident, { config: defaultConfig, now: 0 });
+const run = (incident: ReturnType<typeof incidentWith>) => reportMissing.run(incident, { config: defaultConfig, now: 0 });
 
 describe('report-missing', () => {
   it('reports a closed incident without report.md, on the file that should exist, without a line', () => {

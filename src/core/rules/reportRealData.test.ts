@@ -11,7 +11,7 @@ import { loadIncident } from '../load/loadIncident.ts';
 import { parseFrontmatter } from '../parse/frontmatter.ts';
 import { parseReport } from '../report/reportDocument.ts';
 import { listIncidentIds, readConfig, readIncidentFiles } from '../../node/repository.ts';
-import { reportRules } from './report.ts';
+import { REPORT_RULES } from './registry.ts';
 import { incidentWith, runReportRules } from '../testing/reportFixtures.ts';
 
 const SHARED = join(import.meta.dirname, '../../../../shared');
@@ -82,7 +82,7 @@ describe.skipIf(missingPrerequisite(GENERATOR, 'report rules on generated report
       const { incident } = loadIncident(readIncidentFiles(out, id), { config, now, knownIds });
       if (!incident) continue;
       if (incident.report) reports++;
-      for (const rule of Object.values(reportRules)) findings.push(...rule(incident, { config, now }));
+      for (const rule of REPORT_RULES) findings.push(...rule.run(incident, { config, now }));
     }
     expect(reports).toBeGreaterThan(200);
     expect(findings).toEqual([]);

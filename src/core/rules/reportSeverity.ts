@@ -4,26 +4,32 @@
 import { reportSections, sectionWithRole } from '../report/sections.ts';
 import { firstWord } from '../report/sectionText.ts';
 import { SEVERITIES, type Severity } from '../schema/values.ts';
-import type { Rule } from './rule.ts';
+import { defineRule } from './rule.ts';
 
 export function isSeverity(word: string | undefined): word is Severity {
   return word !== undefined && (SEVERITIES as readonly string[]).includes(word.toLowerCase());
 }
 
-export const reportSeverity: Rule = (incident, context) => {
-  const report = incident.report;
-  if (!report) return [];
-  const section = sectionWithRole(reportSections(report, context.config.requiredHeadings), 'severity');
-  if (!section || section.empty) return [];
-  const word = firstWord(section.content);
-  if (isSeverity(word)) return [];
-  const what = word === undefined ? 'has no severity word' : `starts with "${word}", not a severity`;
-  return [
-    {
-      rule: 'report-severity',
-      file: report.file,
-      line: section.heading.line,
-      message: `Section "${section.heading.text}" ${what}: start it with critical, high, medium or low (e.g. "**High** — checkout failed for every customer")`,
-    },
-  ];
-};
+export const reportSeverity = defineRule({
+  id: 'report-severity',
+  family: 'validity',
+  severity: 'error',
+  summary: 'the Severity section does not start with critical, high, medium or low',
+  docs: "The report's Severity section does not start with `critical`, `high`, `medium` or `low` (after emphasis and a leading list marker). Start it with one of them, then say why.",
+  run(incident, context) {
+    const report = incident.report;
+    if (!report) return [];
+    const section = sectionWithRole(reportSections(report, context.config.requiredHeadings), 'severity');
+    if (!section || section.empty) return [];
+    const word = firstWord(section.content);
+    if (isSeverity(word)) return [];
+    const what = word === undefined ? 'has no severity word' : `starts with "${word}", not a severity`;
+    return [
+      {
+        file: report.file,
+        line: section.heading.line,
+        message: `Section "${section.heading.text}" ${what}: start it with critical, high, medium or low (e.g. "**High** — checkout failed for every customer")`,
+      },
+    ];
+  },
+});

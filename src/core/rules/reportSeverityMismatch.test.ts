@@ -4,7 +4,7 @@ import { fixtureReport, incidentWith } from '../testing/reportFixtures.ts';
 import { reportSeverityMismatch } from './reportSeverityMismatch.ts';
 
 const run = (fixture: string, severity?: 'critical' | 'high' | 'medium' | 'low') =>
-  reportSeverityMismatch(incidentWith(fixtureReport(fixture), { severity }), { config: defaultConfig, now: 0 });
+  reportSeverityMismatch.run(incidentWith(fixtureReport(fixture), { severity }), { config: defaultConfig, now: 0 });
 
 describe('report-severity-mismatch', () => {
   it('holds when frontmatter, section and incident.md agree, whatever the case of the word', () => {

@@ -1,34 +1,41 @@
 // report-severity-mismatch (rules.md): the Severity section's word is the report's severity;
 // the report's frontmatter `severity`, when given, must equal it, and so must incident.md's.
 // Only when that word is a valid severity, at the line of the Severity heading.
-import type { RuleFinding } from '../findings.ts';
+import type { FindingDetail } from '../findings.ts';
 import { reportSections, sectionWithRole } from '../report/sections.ts';
 import { firstWord } from '../report/sectionText.ts';
 import { isSeverity } from './reportSeverity.ts';
-import type { Rule } from './rule.ts';
+import { defineRule } from './rule.ts';
 
-export const reportSeverityMismatch: Rule = (incident, context) => {
-  const report = incident.report;
-  if (!report) return [];
-  const section = sectionWithRole(reportSections(report, context.config.requiredHeadings), 'severity');
-  if (!section || section.empty) return [];
-  const word = firstWord(section.content);
-  if (!isSeverity(word)) return [];
-  const severity = word.toLowerCase();
-  const at = { rule: 'report-severity-mismatch' as const, file: report.file, line: section.heading.line };
-  const findings: RuleFinding[] = [];
-  const declared = report.frontmatter.severity;
-  if (declared !== undefined && declared !== severity) {
-    findings.push({
-      ...at,
-      message: `The report's frontmatter says severity "${declared}" but its "${section.heading.text}" section says "${severity}": make them the same`,
-    });
-  }
-  if (incident.severity !== undefined && incident.severity !== severity) {
-    findings.push({
-      ...at,
-      message: `The report's severity is "${severity}" ("${section.heading.text}" section) but incident.md says "${incident.severity}": correct whichever is out of date`,
-    });
-  }
-  return findings;
-};
+export const reportSeverityMismatch = defineRule({
+  id: 'report-severity-mismatch',
+  family: 'validity',
+  severity: 'warning',
+  summary: 'report severity differs from severity in incident.md',
+  docs: "The severity word of the report's Severity section differs from `severity` in report.md's frontmatter or in incident.md. Make them agree.",
+  run(incident, context) {
+    const report = incident.report;
+    if (!report) return [];
+    const section = sectionWithRole(reportSections(report, context.config.requiredHeadings), 'severity');
+    if (!section || section.empty) return [];
+    const word = firstWord(section.content);
+    if (!isSeverity(word)) return [];
+    const severity = word.toLowerCase();
+    const at = { file: report.file, line: section.heading.line };
+    const findings: FindingDetail[] = [];
+    const declared = report.frontmatter.severity;
+    if (declared !== undefined && declared !== severity) {
+      findings.push({
+        ...at,
+        message: `The report's frontmatter says severity "${declared}" but its "${section.heading.text}" section says "${severity}": make them the same`,
+      });
+    }
+    if (incident.severity !== undefined && incident.severity !== severity) {
+      findings.push({
+        ...at,
+        message: `The report's severity is "${severity}" ("${section.heading.text}" section) but incident.md says "${incident.severity}": correct whichever is out of date`,
+      });
+    }
+    return findings;
+  },
+});

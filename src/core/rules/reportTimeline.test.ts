@@ -3,7 +3,7 @@ import { defaultConfig } from '../testing/runRules.ts';
 import { fixtureReport, incidentWith, reportFromText } from '../testing/reportFixtures.ts';
 import { reportTimeline } from './reportTimeline.ts';
 
-const run = (fixture: string) => reportTimeline(incidentWith(fixtureReport(fixture)), { config: defaultConfig, now: 0 });
+const run = (fixture: string) => reportTimeline.run(incidentWith(fixtureReport(fixture)), { config: defaultConfig, now: 0 });
 
 describe('report-timeline', () => {
   it('accepts HH:MM, H:MM and times given as sub-headings', () => {
@@ -25,8 +25,8 @@ describe('report-timeline', () => {
 
   it('applies to the section under an alias, and not to an empty section', () => {
     const config = { ...defaultConfig, requiredHeadings: [{ name: 'Timeline of response', aliases: ['Timeline'] }] };
-    expect(reportTimeline(incidentWith(reportFromText('## Timeline:\n\nOn Monday morning\n')), { config, now: 0 })).toHaveLength(1);
-    expect(reportTimeline(incidentWith(reportFromText('## Timeline\n\nTBD\n')), { config, now: 0 })).toEqual([]);
-    expect(reportTimeline(incidentWith(reportFromText('## Timeline\n\n<!-- 24:00 is not a time -->\n25:61 nor is this\n')), { config, now: 0 })).toHaveLength(1);
+    expect(reportTimeline.run(incidentWith(reportFromText('## Timeline:\n\nOn Monday morning\n')), { config, now: 0 })).toHaveLength(1);
+    expect(reportTimeline.run(incidentWith(reportFromText('## Timeline\n\nTBD\n')), { config, now: 0 })).toEqual([]);
+    expect(reportTimeline.run(incidentWith(reportFromText('## Timeline\n\n<!-- 24:00 is not a time -->\n25:61 nor is this\n')), { config, now: 0 })).toHaveLength(1);
   });
 });

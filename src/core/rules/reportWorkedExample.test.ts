@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { applySeverities } from '../findings.ts';
 import { loadIncident } from '../load/loadIncident.ts';
 import { readConfig, readIncidentFiles } from '../../node/repository.ts';
-import { reportRules } from './report.ts';
+import { REPORT_RULES } from './registry.ts';
 
 const ROOT = join(import.meta.dirname, 'fixtures/report-worked-example-5');
 const ID = 'example-5-closed-report';
@@ -18,7 +18,7 @@ describe('worked example 5 of rules.md', () => {
     expect(loaded.findings).toEqual([]);
     const incident = loaded.incident!;
     expect(incident.status).toBe('closed');
-    const found = Object.values(reportRules).flatMap((rule) => rule(incident, { config, now }));
+    const found = REPORT_RULES.flatMap((rule) => rule.run(incident, { config, now }));
     const findings = applySeverities(ID, found, config.rules, incident.zone);
     expect(findings.map(({ rule, severity, file, line, message }) => ({ rule, severity, file, line, message }))).toEqual([
       {

@@ -4,7 +4,7 @@ import { defaultConfig } from '../testing/runRules.ts';
 import { resolutionNotice } from './resolutionNotice.ts';
 
 type Incident = ReturnType<ReturnType<typeof buildIncident>['build']>;
-const run = (incident: Incident) => resolutionNotice(incident, { config: defaultConfig, now: local('2026-11-05 12:00') });
+const run = (incident: Incident) => resolutionNotice.run(incident, { config: defaultConfig, now: local('2026-11-05 12:00') });
 const resolved = (status: 'resolved' | 'closed' = 'resolved') =>
   buildIncident({ opened: '2026-11-02 09:00', priority: 'high', resolved: '2026-11-02 15:00', status }).out('09:10', { next: '12:00' });
 

@@ -2,19 +2,25 @@
 import { cadenceContext } from '../cadence/context.ts';
 import { dayAndTime } from '../cadence/describe.ts';
 import { incidentLine } from '../cadence/lines.ts';
-import type { Rule } from './rule.ts';
+import { defineRule } from './rule.ts';
 
-export const resolutionNotice: Rule = (incident, context) => {
-  const { resolvedAt } = incident;
-  if (resolvedAt === undefined || incident.status === 'open') return [];
-  const ctx = cadenceContext(incident, context);
-  if (ctx.updates.some((u) => u.at >= resolvedAt || u.kind === 'resolution')) return [];
-  return [
-    {
-      rule: 'resolution-notice',
-      file: incident.file,
-      line: incidentLine(incident, 'resolved_at'),
-      message: `Resolved at ${dayAndTime(ctx.zone, resolvedAt)} but the client was never told: no update at or after resolution and none of kind resolution; tell the client and log it (kind: resolution)`,
-    },
-  ];
-};
+export const resolutionNotice = defineRule({
+  id: 'resolution-notice',
+  family: 'compliance',
+  severity: 'warning',
+  summary: 'the incident was resolved but the client was never told',
+  docs: 'A `resolved` or `closed` incident has neither an update at or after `resolved_at` nor an update of kind `resolution`. Tell the client and log it (`kind: resolution`).',
+  run(incident, context) {
+    const { resolvedAt } = incident;
+    if (resolvedAt === undefined || incident.status === 'open') return [];
+    const ctx = cadenceContext(incident, context);
+    if (ctx.updates.some((u) => u.at >= resolvedAt || u.kind === 'resolution')) return [];
+    return [
+      {
+        file: incident.file,
+        line: incidentLine(incident, 'resolved_at'),
+        message: `Resolved at ${dayAndTime(ctx.zone, resolvedAt)} but the client was never told: no update at or after resolution and none of kind resolution; tell the client and log it (kind: resolution)`,
+      },
+    ];
+  },
+});

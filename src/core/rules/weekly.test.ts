@@ -6,7 +6,7 @@ import { weekly } from './weekly.ts';
 
 const NY = 'America/New_York';
 type Incident = ReturnType<ReturnType<typeof buildIncident>['build']>;
-const run = (incident: Incident, now: string, config = defaultConfig) => weekly(incident, { config, now: local(now, incident.zone) });
+const run = (incident: Incident, now: string, config = defaultConfig) => weekly.run(incident, { config, now: local(now, incident.zone) });
 /** A low-priority incident opened at 09:00 and acknowledged at 09:10 the same day. */
 const low = ({ opened = '2026-11-02 09:00', ...extra }: { zone?: string; resolved?: string; opened?: string } = {}) =>
   buildIncident({ opened, priority: 'low', ...extra }).out('09:10');

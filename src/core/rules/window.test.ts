@@ -6,7 +6,7 @@ import { updateWindow } from './window.ts';
 
 const NY = 'America/New_York';
 type Incident = ReturnType<ReturnType<typeof buildIncident>['build']>;
-const run = (incident: Incident, now: string, config = defaultConfig) => updateWindow(incident, { config, now: local(now, incident.zone) });
+const run = (incident: Incident, now: string, config = defaultConfig) => updateWindow.run(incident, { config, now: local(now, incident.zone) });
 /** A medium-priority incident opened at 09:00 and acknowledged at 09:05 the same day. */
 const medium = (opened = '2026-11-02 09:00', extra: { zone?: string; resolved?: string } = {}) => buildIncident({ opened, priority: 'medium', ...extra }).out('09:05');
 

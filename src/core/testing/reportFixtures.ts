@@ -10,7 +10,7 @@ import type { ReportDocument } from '../report/reportDocument.ts';
 import type { Severity, Status } from '../schema/values.ts';
 import { buildIncident } from './incidentBuilder.ts';
 import { defaultConfig } from './runRules.ts';
-import { reportRules } from '../rules/report.ts';
+import { REPORT_RULES } from '../rules/registry.ts';
 
 const FIXTURES = join(import.meta.dirname, '../rules/fixtures');
 
@@ -43,7 +43,7 @@ export function incidentWith(report: ReportDocument | undefined, options: Incide
 
 /** Every report rule's findings, in the order of the rules. */
 export function runReportRules(incident: Incident, config: Config = defaultConfig): RuleFinding[] {
-  return Object.values(reportRules).flatMap((rule) => rule(incident, { config, now: Date.parse('2026-11-20T18:00:00Z') }));
+  return REPORT_RULES.flatMap((rule) => rule.run(incident, { config, now: Date.parse('2026-11-20T18:00:00Z') }));
 }
 
 /** The findings for a fixture's report on a closed incident. */

@@ -2,14 +2,13 @@
 import { parseConfig, type Config } from '../config/config.ts';
 import type { RuleFinding } from '../findings.ts';
 import type { Incident } from '../model.ts';
-import { complianceRules } from '../rules/compliance.ts';
-import type { Rule } from '../rules/rule.ts';
+import { COMPLIANCE_RULES } from '../rules/registry.ts';
 
 export const defaultConfig: Config = parseConfig(undefined);
 
 /** Findings of every compliance rule, in a stable order (due, file, line, rule). */
 export function runCompliance(incident: Incident, now: number, config: Config = defaultConfig): RuleFinding[] {
-  const found = Object.values(complianceRules).flatMap((rule: Rule) => rule(incident, { config, now }));
+  const found = COMPLIANCE_RULES.flatMap((rule) => rule.run(incident, { config, now }));
   return found.sort(
     (a, b) =>
       (a.due ?? Infinity) - (b.due ?? Infinity) ||
