@@ -47,7 +47,7 @@ export function loadChecked(root: string, id: string, config: Config, now: numbe
 
 export function archiveIncident(loaded: LoadedIncident, config: Config, now: number): ArchiveIncident {
   const { incident, findings } = loaded;
-  const facts = incidentFacts(incident, findings, config, now);
+  const facts = incidentFacts(incident, config, now);
   const redact = config.publish.contactDetails ? (s: string) => s : redactContacts;
   const feedback: FeedbackNote[] = [];
   for (const e of incident.entries) {

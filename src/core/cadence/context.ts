@@ -43,8 +43,8 @@ export interface CadenceContext {
   isPausedAt(t: number): boolean;
   /** The max-gap clock of a priority: paused while awaiting the client when it is pausable. */
   gapClock(priority: Priority): Clock;
-  /** Whether some update has `from ≤ at ≤ to`. */
-  hasUpdateWithin(from: number, to: number): boolean;
+  /** `at` of the first update with `from ≤ at ≤ to`. */
+  firstUpdateWithin(from: number, to: number): number | undefined;
 }
 
 export function compareLogOrder(a: LogEntry, b: LogEntry): number {
@@ -99,9 +99,9 @@ function buildContext(incident: Incident, config: Config, now: number): CadenceC
     awaiting,
     isPausedAt: (t) => policy(priorityAt(t)).pausable && isAwaitingAt(t),
     gapClock: (p) => (policies[p].pausable && awaiting.length > 0 ? pausedClock(clock(p), awaiting) : clock(p)),
-    hasUpdateWithin(from, to) {
-      const i = lastAtOrBefore(updateTimes, to);
-      return i >= 0 && updateTimes[i] >= from;
+    firstUpdateWithin(from, to) {
+      const first = updateTimes[lastBefore(updateTimes, from) + 1];
+      return first !== undefined && first <= to ? first : undefined;
     },
   };
 }
@@ -145,6 +145,18 @@ function priorityStepsOf(incident: Incident, entries: readonly LogEntry[]): Prio
     if (steps[steps.length - 1].priority !== entry.priority) steps.push({ at: entry.at, priority: entry.priority, entry });
   }
   return steps;
+}
+
+/** Index of the last value < t in an ascending list, or -1. */
+function lastBefore(sorted: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** Index of the last value ≤ t in an ascending list, or -1. */

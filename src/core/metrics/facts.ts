@@ -1,11 +1,11 @@
 // The numbers the site shows for one incident, computed once from the loaded incident and the
 // checker's findings; small enough to keep for every incident of a large archive.
 import type { Config } from '../config/config.ts';
-import type { Finding } from '../findings.ts';
 import type { Incident } from '../model.ts';
 import type { Priority, Severity, Status } from '../schema/values.ts';
 import { timeToAcknowledge, timeToResolve } from './durations.ts';
-import { OBLIGATION_RULES, tallyObligations } from './obligations.ts';
+import { OBLIGATION_RULES } from '../obligations/schedule.ts';
+import { tallyObligations } from './obligations.ts';
 
 export interface Rating {
   at: number;
@@ -32,8 +32,8 @@ export interface IncidentFacts {
   ratings: Rating[];
 }
 
-export function incidentFacts(incident: Incident, findings: readonly Finding[], config: Config, now: number): IncidentFacts {
-  const tally = tallyObligations({ incident, findings, config, now });
+export function incidentFacts(incident: Incident, config: Config, now: number): IncidentFacts {
+  const tally = tallyObligations({ incident, config, now });
   let due = 0;
   let missed = 0;
   for (const rule of OBLIGATION_RULES) {

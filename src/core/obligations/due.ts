@@ -1,17 +1,15 @@
-// `commlog due`: what is owed to whom next. For one open incident as of Now, the next deadline
-// of each obligation that applies (cli.md), from the same definitions as the compliance rules.
+// `commlog due`: what is owed to whom next. For one open incident as of Now, the open
+// obligations of its schedule (obligations/schedule.ts): the next window and week, the running
+// gap, the last promise, the acknowledgement and every commitment not yet done (cli.md).
 import { cadenceContext, type CadenceContext } from '../cadence/context.ts';
-import { commitmentStates, isClientCommitment } from '../cadence/commitments.ts';
 import { clockDuration, dayAndTime, dayOf, near, nearWithZone, timeOf } from '../cadence/describe.ts';
-import { isOwedAt, weekOf, windowsOfDay } from '../cadence/schedule.ts';
-import { localDayOf } from '../clock/localDays.ts';
 import type { Config } from '../config/config.ts';
 import type { Incident, LogEntry } from '../model.ts';
 import type { RuleContext } from '../rules/rule.ts';
 import { zoneAbbreviation } from '../time/zone.ts';
+import { OBLIGATION_RULES, obligationsOf, type ScheduledObligation } from './schedule.ts';
 
-export const OBLIGATION_RULES = ['ack', 'max-gap', 'next-update-late', 'window', 'weekly', 'commitment-overdue', 'client-commitment-overdue'] as const;
-export type ObligationRule = (typeof OBLIGATION_RULES)[number];
+export type ObligationRule = Exclude<ScheduledObligation, { due?: undefined }>['rule'];
 
 export interface Obligation {
   incident: string;
@@ -25,9 +23,6 @@ export interface Obligation {
   message: string;
 }
 
-/** How far ahead the next window or week is looked for (a calendar of holidays can be long). */
-const SEARCH_DAYS = 2 * 366;
-
 /**
  * The next deadline of each obligation of an open incident as of Now (entries after Now are
  * not yet known), overdue ones first, then by time. A resolved or closed incident owes nothing.
@@ -36,8 +31,18 @@ export function dueObligations(incident: Incident, { config, now }: RuleContext)
   if (incident.status !== 'open') return [];
   const known = incident.entries.filter((e) => e.at <= now);
   const ctx = cadenceContext({ ...incident, resolvedAt: undefined, entries: known }, { config, now });
-  const found = [ackObligation(ctx), maxGapObligation(ctx), promisedUpdate(ctx), nextWindow(ctx), nextWeek(ctx), ...commitmentObligations(ctx)];
-  return found.filter((o): o is Obligation => o !== null && Number.isFinite(o.due)).sort(compareObligations);
+  const found: Obligation[] = [];
+  const periodsTaken = new Set<string>();
+  for (const o of obligationsOf(ctx)) {
+    if (!o.open || o.due === undefined || !Number.isFinite(o.due)) continue;
+    // Of the windows and weeks, only the next one is owed next.
+    if (o.rule === 'window' || o.rule === 'weekly') {
+      if (periodsTaken.has(o.rule)) continue;
+      periodsTaken.add(o.rule);
+    }
+    found.push(describe(ctx, o));
+  }
+  return found.sort(compareObligations);
 }
 
 /** Overdue first, then by due, then in the order of OBLIGATION_RULES, then by commitment id. */
@@ -87,73 +92,35 @@ function obligation(ctx: CadenceContext, rule: ObligationRule, due: number, what
   return { incident: ctx.incident.id, rule, due, overdue, ...extra, message: `${what}: ${overdue ? `overdue since ${when}` : `due by ${when}`}` };
 }
 
-function ackObligation(ctx: CadenceContext): Obligation | null {
-  if (ctx.updates.length > 0) return null;
-  const opened = ctx.incident.openedAt;
-  const priority = ctx.priorityAt(opened);
-  const policy = ctx.policy(priority);
-  return obligation(
-    ctx,
-    'ack',
-    ctx.ackDeadline,
-    `Acknowledge the report of ${dayAndTime(ctx.zone, opened)} (${priority} allows ${clockDuration(policy.acknowledgeWithin, policy.clock)})`,
-  );
-}
-
-function maxGapObligation(ctx: CadenceContext): Obligation | null {
-  const last = ctx.updates.at(-1);
-  if (!last) return null;
-  const change = ctx.priorities.at(-1)!;
-  const start = Math.max(last.at, change.at);
-  const priority = ctx.priorityAt(start);
-  const policy = ctx.policy(priority);
-  if (policy.maxGap === null) return null;
-  const from = start === last.at ? `the update at ${near(ctx.zone, start, ctx.now)}` : `the change to ${priority} at ${near(ctx.zone, start, ctx.now)}`;
-  return obligation(ctx, 'max-gap', ctx.gapClock(priority).add(start, policy.maxGap), `Next update (${priority} allows ${clockDuration(policy.maxGap, policy.clock)} after ${from})`);
-}
-
-function promisedUpdate(ctx: CadenceContext): Obligation | null {
-  const last = ctx.updates.at(-1);
-  if (last?.nextUpdateBy === undefined) return null;
-  return obligation(ctx, 'next-update-late', last.nextUpdateBy, `Next update promised in the update at ${near(ctx.zone, last.at, ctx.now)}`);
-}
-
-function nextWindow(ctx: CadenceContext): Obligation | null {
+function describe(ctx: CadenceContext, o: Exclude<ScheduledObligation, { due?: undefined }>): Obligation {
   const { zone, now } = ctx;
-  if (ctx.policy(ctx.priorityAt(now)).windows.length === 0 || !ctx.calendar.hasBusinessDays) return null;
-  const today = localDayOf(zone, now);
-  for (let day = today; day <= today + SEARCH_DAYS; day++) {
-    for (const w of windowsOfDay(ctx, day)) {
-      if (w.end < now || !isOwedAt(ctx, w.end) || ctx.hasUpdateWithin(w.start, w.end)) continue;
+  switch (o.rule) {
+    case 'ack': {
+      const opened = ctx.incident.openedAt;
+      const priority = ctx.priorityAt(opened);
+      const policy = ctx.policy(priority);
+      return obligation(ctx, 'ack', o.due, `Acknowledge the report of ${dayAndTime(zone, opened)} (${priority} allows ${clockDuration(policy.acknowledgeWithin, policy.clock)})`);
+    }
+    case 'max-gap': {
+      const from = o.startsWith === 'update' ? `the update at ${near(zone, o.start, now)}` : `the change to ${o.priority} at ${near(zone, o.start, now)}`;
+      return obligation(ctx, 'max-gap', o.due, `Next update (${o.priority} allows ${clockDuration(o.maxGap, ctx.policy(o.priority).clock)} after ${from})`);
+    }
+    case 'next-update-late':
+      return obligation(ctx, 'next-update-late', o.due, `Next update promised in the update at ${near(zone, o.entry.at, now)}`);
+    case 'window': {
+      const w = o.window;
       const span = `${timeOf(zone, w.start)}–${timeOf(zone, w.end)} ${zoneAbbreviation(zone, w.end)}`;
       return obligation(ctx, 'window', w.end, `Update in the ${w.name} window on ${dayOf(zone, w.end)} (${span}, ${w.priority} priority)`, { window: w.name });
     }
+    case 'weekly':
+      return obligation(ctx, 'weekly', o.due, `Weekly update for the week of ${dayOf(zone, o.week.start)} (${o.week.priority} priority)`);
+    case 'commitment-overdue':
+    case 'client-commitment-overdue': {
+      const c = o.commitment;
+      const what = o.rule === 'client-commitment-overdue'
+        ? `The client's commitment "${c.id}" (${c.action})`
+        : `Commitment "${c.id}" (${c.action}${c.owner === 'us' ? '' : `, owner ${c.owner}`})`;
+      return obligation(ctx, o.rule, o.due, what, { commitment: c.id });
+    }
   }
-  return null;
 }
-
-function nextWeek(ctx: CadenceContext): Obligation | null {
-  const { zone, now } = ctx;
-  if (!ctx.policy(ctx.priorityAt(now)).weekly || !ctx.calendar.hasBusinessDays) return null;
-  const today = localDayOf(zone, now);
-  for (let day = today; day <= today + SEARCH_DAYS; day += 7) {
-    const week = weekOf(ctx, day);
-    if (!week || week.end < now || !isOwedAt(ctx, week.end) || ctx.hasUpdateWithin(week.start, week.end)) continue;
-    return obligation(ctx, 'weekly', week.end, `Weekly update for the week of ${dayOf(zone, week.start)} (${week.priority} priority)`);
-  }
-  return null;
-}
-
-function commitmentObligations(ctx: CadenceContext): Obligation[] {
-  const out: Obligation[] = [];
-  for (const { commitment, doneAt } of commitmentStates(ctx.entries)) {
-    if (commitment.due === undefined || doneAt !== undefined) continue;
-    const client = isClientCommitment(commitment);
-    const what = client
-      ? `The client's commitment "${commitment.id}" (${commitment.action})`
-      : `Commitment "${commitment.id}" (${commitment.action}${commitment.owner === 'us' ? '' : `, owner ${commitment.owner}`})`;
-    out.push(obligation(ctx, client ? 'client-commitment-overdue' : 'commitment-overdue', commitment.due, what, { commitment: commitment.id }));
-  }
-  return out;
-}
-

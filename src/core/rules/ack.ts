@@ -2,6 +2,7 @@
 import { cadenceContext } from '../cadence/context.ts';
 import { clockDuration, dayAndTime, near, nearWithZone } from '../cadence/describe.ts';
 import { entryLine, incidentLine } from '../cadence/lines.ts';
+import { obligationsOfRule } from '../obligations/schedule.ts';
 import { formatDuration } from '../present/duration.ts';
 import { defineRule } from './rule.ts';
 
@@ -14,35 +15,32 @@ export const ack = defineRule({
   docs: 'The first update to the client came later than A, `opened_at + acknowledge_within` under the clock of the priority in force at `opened_at`; or there is no update yet and End is past A. Acknowledge every report within `acknowledge_within`.',
   run(incident, context) {
     const ctx = cadenceContext(incident, context);
-    const { zone, ackDeadline: due } = ctx;
+    const { zone } = ctx;
     const opened = incident.openedAt;
     const priority = ctx.priorityAt(opened);
     const policy = ctx.policy(priority);
     const allows = `${priority} allows ${formatDuration(policy.acknowledgeWithin)}`;
-    const first = ctx.updates[0];
-    if (first) {
-      if (first.at <= due) return [];
-      const took = clockDuration(ctx.clock(priority).between(opened, first.at), policy.clock);
-      return [
-        {
-          file: first.file,
-          line: entryLine(first),
-          message: `First reply to the client came ${took} after the report at ${dayAndTime(zone, opened)} (${allows}): it was due by ${near(zone, due, opened)}`,
+    return obligationsOfRule(ctx, 'ack')
+      .filter((o) => o.missed)
+      .map(({ due, entry: first }) => {
+        if (first) {
+          const took = clockDuration(ctx.clock(priority).between(opened, first.at), policy.clock);
+          return {
+            file: first.file,
+            line: entryLine(first),
+            message: `First reply to the client came ${took} after the report at ${dayAndTime(zone, opened)} (${allows}): it was due by ${near(zone, due, opened)}`,
+            due,
+          };
+        }
+        return {
+          file: incident.file,
+          line: incidentLine(incident),
+          message:
+            incident.resolvedAt !== undefined
+              ? `The client was never answered: no update between the report at ${dayAndTime(zone, opened)} and resolution (${allows}): a reply was due by ${nearWithZone(zone, due, opened)}`
+              : `No reply to the client since the report at ${dayAndTime(zone, opened)} (${allows}): a reply was due by ${nearWithZone(zone, due, opened)}; acknowledge the report now`,
           due,
-        },
-      ];
-    }
-    if (ctx.end <= due) return [];
-    const resolved = incident.resolvedAt !== undefined;
-    return [
-      {
-        file: incident.file,
-        line: incidentLine(incident),
-        message: resolved
-          ? `The client was never answered: no update between the report at ${dayAndTime(zone, opened)} and resolution (${allows}): a reply was due by ${nearWithZone(zone, due, opened)}`
-          : `No reply to the client since the report at ${dayAndTime(zone, opened)} (${allows}): a reply was due by ${nearWithZone(zone, due, opened)}; acknowledge the report now`,
-        due,
-      },
-    ];
+        };
+      });
   },
 });

@@ -1,6 +1,6 @@
 // client-commitment-overdue: something the client promised is past due; a follow-up is needed (rules.md).
 import { cadenceContext } from '../cadence/context.ts';
-import { overdueCommitments } from '../cadence/commitments.ts';
+import { overdueCommitments } from './commitmentOverdue.ts';
 import { defineRule } from './rule.ts';
 
 export const clientCommitmentOverdue = defineRule({

@@ -3,7 +3,7 @@
 import { cadenceContext } from '../cadence/context.ts';
 import { near } from '../cadence/describe.ts';
 import { entryLine } from '../cadence/lines.ts';
-import type { FindingDetail } from '../findings.ts';
+import { obligationsOfRule } from '../obligations/schedule.ts';
 import { formatDuration } from '../present/duration.ts';
 import { defineRule } from './rule.ts';
 
@@ -16,25 +16,16 @@ export const nextUpdateLate = defineRule({
   docs: 'An update promised the next one by `next_update_by` T, and the next update came after T (or none has come and End is past T). A promise is judged across resolution. Keep the promise, or send an update before T that makes a new one.',
   run(incident, context) {
     const ctx = cadenceContext(incident, context);
-    const { updates, zone } = ctx;
-    const findings: FindingDetail[] = [];
-    for (let i = 0; i < updates.length; i++) {
-      const update = updates[i];
-      const promised = update.nextUpdateBy;
-      if (promised === undefined) continue;
-      const next = updates[i + 1];
-      if (next ? next.at <= promised : ctx.end <= promised) continue;
-      const promise = `The update at ${near(zone, update.at, update.at)} promised the next one by ${near(zone, promised, update.at)}`;
-      let message: string;
-      if (next) {
-        message = `${promise}; it came at ${near(zone, next.at, update.at)}, ${formatDuration(next.at - promised)} late`;
-      } else {
-        message = incident.resolvedAt !== undefined
-          ? `${promise}; none came before resolution at ${near(zone, incident.resolvedAt, update.at)}: tell the client it is resolved`
-          : `${promise}; none has come: send one now`;
-      }
-      findings.push({ file: update.file, line: entryLine(update, 'next_update_by'), message, due: promised });
-    }
-    return findings;
+    const { zone } = ctx;
+    return obligationsOfRule(ctx, 'next-update-late')
+      .filter((o) => o.missed)
+      .map(({ entry: update, due: promised, next }) => {
+        const promise = `The update at ${near(zone, update.at, update.at)} promised the next one by ${near(zone, promised, update.at)}`;
+        let message: string;
+        if (next) message = `${promise}; it came at ${near(zone, next.at, update.at)}, ${formatDuration(next.at - promised)} late`;
+        else if (incident.resolvedAt !== undefined) message = `${promise}; none came before resolution at ${near(zone, incident.resolvedAt, update.at)}: tell the client it is resolved`;
+        else message = `${promise}; none has come: send one now`;
+        return { file: update.file, line: entryLine(update, 'next_update_by'), message, due: promised };
+      });
   },
 });

@@ -2,6 +2,7 @@
 import { cadenceContext } from '../cadence/context.ts';
 import { dayAndTime } from '../cadence/describe.ts';
 import { incidentLine } from '../cadence/lines.ts';
+import { obligationsOfRule } from '../obligations/schedule.ts';
 import { defineRule } from './rule.ts';
 
 export const resolutionNotice = defineRule({
@@ -11,16 +12,13 @@ export const resolutionNotice = defineRule({
   summary: 'the incident was resolved but the client was never told',
   docs: 'A `resolved` or `closed` incident has neither an update at or after `resolved_at` nor an update of kind `resolution`. Tell the client and log it (`kind: resolution`).',
   run(incident, context) {
-    const { resolvedAt } = incident;
-    if (resolvedAt === undefined || incident.status === 'open') return [];
     const ctx = cadenceContext(incident, context);
-    if (ctx.updates.some((u) => u.at >= resolvedAt || u.kind === 'resolution')) return [];
-    return [
-      {
+    return obligationsOfRule(ctx, 'resolution-notice')
+      .filter((o) => o.missed)
+      .map(({ resolvedAt }) => ({
         file: incident.file,
         line: incidentLine(incident, 'resolved_at'),
         message: `Resolved at ${dayAndTime(ctx.zone, resolvedAt)} but the client was never told: no update at or after resolution and none of kind resolution; tell the client and log it (kind: resolution)`,
-      },
-    ];
+      }));
   },
 });

@@ -1,11 +1,9 @@
 // weekly: a week passed with no update, for priorities with `weekly: true` (rules.md).
-import { localDayOf } from '../clock/localDays.ts';
 import { cadenceContext } from '../cadence/context.ts';
 import { dayAndTime, dayOf } from '../cadence/describe.ts';
 import { incidentLine } from '../cadence/lines.ts';
-import { isOwedAt, weekOf } from '../cadence/schedule.ts';
-import type { FindingDetail } from '../findings.ts';
 import { zoneAbbreviation } from '../time/zone.ts';
+import { obligationsOfRule } from '../obligations/schedule.ts';
 import { defineRule } from './rule.ts';
 
 export const weekly = defineRule({
@@ -17,20 +15,14 @@ export const weekly = defineRule({
   docs: "For a priority with `weekly: true`, each ISO week (in the incident's zone) of the incident needs an update between its Monday 00:00 and the close of business of its last business day, when the incident was unresolved then and that deadline is after A.",
   run(incident, context) {
     const ctx = cadenceContext(incident, context);
-    const { zone, now } = ctx;
-    const findings: FindingDetail[] = [];
-    const last = localDayOf(zone, ctx.end);
-    for (let day = localDayOf(zone, incident.openedAt); day <= last + 6; day += 7) {
-      const week = weekOf(ctx, day);
-      if (!week || week.monday > last) continue;
-      if (now < week.end || !isOwedAt(ctx, week.end) || ctx.hasUpdateWithin(week.start, week.end)) continue;
-      findings.push({
+    const { zone } = ctx;
+    return obligationsOfRule(ctx, 'weekly')
+      .filter((o) => o.missed)
+      .map(({ week }) => ({
         file: incident.file,
         line: incidentLine(incident),
         message: `No update in the week of ${dayOf(zone, week.start)} (${week.priority} priority expects one a week): an update was due by ${dayAndTime(zone, week.end)} ${zoneAbbreviation(zone, week.end)}`,
         due: week.end,
-      });
-    }
-    return findings;
+      }));
   },
 });

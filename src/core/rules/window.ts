@@ -1,11 +1,9 @@
 // window: a daily update window passed with no update (rules.md).
-import { localDayOf } from '../clock/localDays.ts';
 import { cadenceContext } from '../cadence/context.ts';
 import { dayOf, timeOf } from '../cadence/describe.ts';
 import { incidentLine } from '../cadence/lines.ts';
-import { isOwedAt, windowsOfDay } from '../cadence/schedule.ts';
-import type { FindingDetail } from '../findings.ts';
 import { zoneAbbreviation } from '../time/zone.ts';
+import { obligationsOfRule } from '../obligations/schedule.ts';
 import { defineRule } from './rule.ts';
 
 export const updateWindow = defineRule({
@@ -17,21 +15,15 @@ export const updateWindow = defineRule({
   docs: "On every business day of the incident, each update window of the priority in force at the window's end (morning, lunchtime, end-of-day, \u2026) that has passed while the incident was unresolved, and after A, needs an update within it (both ends included). Send an update in each window.",
   run(incident, context) {
     const ctx = cadenceContext(incident, context);
-    const { zone, now } = ctx;
-    const findings: FindingDetail[] = [];
-    const last = localDayOf(zone, ctx.end);
-    for (let day = localDayOf(zone, incident.openedAt); day <= last; day++) {
-      for (const w of windowsOfDay(ctx, day)) {
-        if (now < w.end || !isOwedAt(ctx, w.end) || ctx.hasUpdateWithin(w.start, w.end)) continue;
-        findings.push({
-          file: incident.file,
-          line: incidentLine(incident),
-          message: `No update in the ${w.name} window on ${dayOf(zone, w.end)} (${timeOf(zone, w.start)}–${timeOf(zone, w.end)} ${zoneAbbreviation(zone, w.end)}, expected at ${w.priority} priority): an update was due by ${timeOf(zone, w.end)}`,
-          due: w.end,
-          window: w.name,
-        });
-      }
-    }
-    return findings;
+    const { zone } = ctx;
+    return obligationsOfRule(ctx, 'window')
+      .filter((o) => o.missed)
+      .map(({ window: w }) => ({
+        file: incident.file,
+        line: incidentLine(incident),
+        message: `No update in the ${w.name} window on ${dayOf(zone, w.end)} (${timeOf(zone, w.start)}–${timeOf(zone, w.end)} ${zoneAbbreviation(zone, w.end)}, expected at ${w.priority} priority): an update was due by ${timeOf(zone, w.end)}`,
+        due: w.end,
+        window: w.name,
+      }));
   },
 });
