@@ -80,7 +80,11 @@ export function loadIncident(files: IncidentFiles, context: LoadContext): Loaded
 
   const resolvedAt = meta ? checkIncidentFields(incidentPath, meta.fields, meta.fm, zone, context, findings) : undefined;
   if (!meta?.data) return { id: files.id, findings, entryCount: files.entries.length };
-  const incident = buildIncident(files, meta.data, meta.fm, zone, resolvedAt, entries, report);
+  // A resolved or closed incident stays resolved whatever is wrong with its resolved_at (the
+  // schema finding says what): it ended at its last entry, else when it was opened, so check,
+  // due and the site all treat it as over instead of open until Now.
+  const end = meta.data.status === 'open' ? undefined : (resolvedAt ?? entries.reduce((last, e) => Math.max(last, e.at), parseTimestamp(meta.data.opened_at, zone)));
+  const incident = buildIncident(files, meta.data, meta.fm, zone, end, entries, report);
   return { id: files.id, incident, findings, entryCount: files.entries.length };
 }
 
