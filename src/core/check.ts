@@ -13,7 +13,7 @@ export interface IncidentSummary {
   zone: string;
   /** Absent when incident.md could not be read. */
   status?: Status;
-  /** Priority in force at Now (or at resolved_at). */
+  /** Priority in force at End (resolved_at, else Now), as cli.md says; incident.md's `priority` is the one at opening. */
   priority?: Priority;
   /** The project manager's address, copied on written updates; absent when unknown. */
   pmEmail?: string;
@@ -47,7 +47,7 @@ export function checkIncident(files: IncidentFiles, context: CheckContext): Inci
       id: files.id,
       zone,
       status: incident?.status,
-      priority: incident ? cadenceContext(incident, context).priorityAt(incident.resolvedAt ?? context.now) : undefined,
+      priority: incident ? cadenceContext(incident, context).priorityInForce : undefined,
       ...(incident?.pm.email === undefined ? {} : { pmEmail: incident.pm.email }),
       entries: loaded.entryCount,
       errors,

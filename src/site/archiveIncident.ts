@@ -2,7 +2,7 @@
 // and checked through the core, contact details withheld. No body is kept.
 import { checkIncident } from '../core/check.ts';
 import type { Config } from '../core/config/config.ts';
-import { RULES, type Finding } from '../core/findings.ts';
+import type { Finding } from '../core/findings.ts';
 import { incidentFacts, type IncidentFacts } from '../core/metrics/facts.ts';
 import type { Incident } from '../core/model.ts';
 import { redactContacts } from '../core/render/redact.ts';
@@ -22,8 +22,6 @@ export interface ArchiveIncident extends IncidentFacts {
   title: string;
   year: number;
   clientSlug: string;
-  /** Compliance findings (warnings and errors of the compliance rules). */
-  missed: number;
   /** Published related incidents. */
   related: string[];
   tags: string[];
@@ -46,7 +44,7 @@ export function loadChecked(root: string, id: string, config: Config, now: numbe
 }
 
 export function archiveIncident(loaded: LoadedIncident, config: Config, now: number): ArchiveIncident {
-  const { incident, findings } = loaded;
+  const { incident } = loaded;
   const facts = incidentFacts(incident, config, now);
   const redact = config.publish.contactDetails ? (s: string) => s : redactContacts;
   const feedback: FeedbackNote[] = [];
@@ -54,14 +52,11 @@ export function archiveIncident(loaded: LoadedIncident, config: Config, now: num
     if (e.internal || !e.feedback) continue;
     feedback.push({ at: e.at, rating: e.feedback.rating, comment: e.feedback.comment === undefined ? undefined : redact(e.feedback.comment) });
   }
-  let missed = 0;
-  for (const f of findings) if (RULES[f.rule].family === 'compliance') missed++;
   return {
     ...facts,
     title: redact(incident.title),
     year: instantToLocal(incident.zone, incident.openedAt).year,
     clientSlug: slug(incident.client),
-    missed,
     related: incident.related,
     tags: incident.tags,
     excerpt: redact(plainExcerpt(incident.body)),

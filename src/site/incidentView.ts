@@ -2,6 +2,8 @@
 // entries only, every finding placed at its due time, commitments with their state, feedback,
 // the report rendered. Built in a loader worker and handed to the page through a cache file, so
 // no body is held in memory for the whole build.
+import { commitmentStates } from '../core/cadence/commitments.ts';
+import { cadenceContext, inLogOrder } from '../core/cadence/context.ts';
 import { policyOf, type Config } from '../core/config/config.ts';
 import { policyLabel } from './policyView.ts';
 import { RULES, type Finding } from '../core/findings.ts';
@@ -70,7 +72,10 @@ export interface IncidentHeader {
   openedAt: number;
   resolvedAt?: number;
   status: Incident['status'];
+  /** In force at End, as `check` reports it. */
   priority: Incident['priority'];
+  /** incident.md's `priority`: the one at opening. */
+  priorityAtOpening: Incident['priority'];
   severity?: Incident['severity'];
   owner?: string;
   backup?: string;
@@ -177,7 +182,8 @@ export function buildView(incident: Incident, findings: readonly Finding[], conf
       openedAt: incident.openedAt,
       resolvedAt: incident.resolvedAt,
       status: incident.status,
-      priority: incident.priority,
+      priority: cadenceContext(incident, { config, now }).priorityInForce,
+      priorityAtOpening: incident.priority,
       severity: incident.severity,
       owner: incident.owner,
       backup: incident.backup,
@@ -207,17 +213,18 @@ export function buildView(incident: Incident, findings: readonly Finding[], conf
 function commitmentsOf(incident: Incident, published: readonly LogEntry[], now: number, redact: (s: string) => string): CommitmentView[] {
   const out: CommitmentView[] = [];
   const zone = incident.zone;
-  const made: Commitment[] = published.flatMap((e) => e.commitments);
-  for (const c of made) {
-    const doneBy = incident.entries.find((e) => e.at >= c.madeAt && e.done.includes(c.id));
-    const state = doneBy ? 'done' : c.due !== undefined && now > c.due ? 'overdue' : 'open';
+  const shown = new Set<Commitment>(published.flatMap((e) => e.commitments));
+  // The core's reading of `done` (cadence/commitments.ts), internal entries included.
+  for (const { commitment: c, doneAt } of commitmentStates(inLogOrder(incident.entries))) {
+    if (!shown.has(c)) continue;
+    const state = doneAt !== undefined ? 'done' : c.due !== undefined && now > c.due ? 'overdue' : 'open';
     out.push({
       id: c.id,
       action: redact(c.action),
       owner: c.owner,
       due: c.due === undefined ? undefined : localTime(c.due, zone),
       state,
-      doneAt: doneBy ? localTime(doneBy.at, zone) : undefined,
+      doneAt: doneAt === undefined ? undefined : localTime(doneAt, zone),
     });
   }
   return out;

@@ -30,7 +30,7 @@ export function searchRecord(incident: Incident, facts: ArchiveIncident, base: s
   const local = instantToLocal(incident.zone, incident.openedAt);
   const filters: Record<string, string[]> = {
     status: [incident.status],
-    priority: [incident.priority],
+    priority: [facts.priority],
     client: [incident.client],
     year: [String(local.year)],
   };

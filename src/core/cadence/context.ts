@@ -32,6 +32,8 @@ export interface CadenceContext {
   end: number;
   /** `opened_at + acknowledge_within` under the clock of the priority in force at `opened_at`. */
   ackDeadline: number;
+  /** The priority in force at End: what `check` reports and the site shows as "priority". */
+  priorityInForce: Priority;
   /** Only real changes: consecutive steps have different priorities. */
   priorities: readonly PriorityStep[];
   priorityAt(t: number): Priority;
@@ -81,6 +83,7 @@ function buildContext(incident: Incident, config: Config, now: number): CadenceC
     return i >= 0 && i % 2 === 0 && t < awaiting[i + 1];
   };
   const opening = priorityAt(incident.openedAt);
+  const end = incident.resolvedAt ?? now;
   return {
     incident,
     config,
@@ -90,7 +93,8 @@ function buildContext(incident: Incident, config: Config, now: number): CadenceC
     calendar,
     entries,
     updates,
-    end: incident.resolvedAt ?? now,
+    end,
+    priorityInForce: priorityAt(end),
     ackDeadline: clock(opening).add(incident.openedAt, policy(opening).acknowledgeWithin),
     priorities,
     priorityAt,
@@ -129,7 +133,7 @@ export function awaitingIntervals(entries: readonly LogEntry[], resolvedAt: numb
 }
 
 /** The loader sorts entries already; sorting here keeps the rules right for any caller. */
-function inLogOrder(entries: readonly LogEntry[]): readonly LogEntry[] {
+export function inLogOrder(entries: readonly LogEntry[]): readonly LogEntry[] {
   for (let i = 1; i < entries.length; i++) {
     if (compareLogOrder(entries[i - 1], entries[i]) > 0) return [...entries].sort(compareLogOrder);
   }

@@ -1,5 +1,6 @@
 // The numbers the site shows for one incident, computed once from the loaded incident and the
 // checker's findings; small enough to keep for every incident of a large archive.
+import { cadenceContext } from '../cadence/context.ts';
 import type { Config } from '../config/config.ts';
 import type { Incident } from '../model.ts';
 import type { Priority, Severity, Status } from '../schema/values.ts';
@@ -19,7 +20,10 @@ export interface IncidentFacts {
   zone: string;
   openedAt: number;
   resolvedAt?: number;
+  /** In force at End (resolved_at, else Now), as `check` reports it. */
   priority: Priority;
+  /** incident.md's `priority`: the one at opening. */
+  priorityAtOpening: Priority;
   severity?: Severity;
   status: Status;
   timeToAcknowledge?: number;
@@ -51,7 +55,8 @@ export function incidentFacts(incident: Incident, config: Config, now: number): 
     zone: incident.zone,
     openedAt: incident.openedAt,
     resolvedAt: incident.resolvedAt,
-    priority: incident.priority,
+    priority: cadenceContext(incident, { config, now }).priorityInForce,
+    priorityAtOpening: incident.priority,
     severity: incident.severity,
     status: incident.status,
     timeToAcknowledge: timeToAcknowledge(incident),

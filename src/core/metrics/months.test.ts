@@ -11,6 +11,7 @@ function facts(id: string, openedIso: string, fields: Partial<IncidentFacts> = {
     zone: 'UTC',
     openedAt: Date.parse(openedIso),
     priority: 'medium',
+    priorityAtOpening: 'medium',
     status: 'closed',
     obligationsDue: 0,
     obligationsMet: 0,
