@@ -90,15 +90,6 @@ export function tokenFromEnv(env: Record<string, string | undefined>): string | 
   return token || undefined;
 }
 
-export function requireToken(env: Record<string, string | undefined>, permission: string): string {
-  const token = tokenFromEnv(env);
-  if (token) return token;
-  throw new GitHubError(
-    `no GitHub token: set GITHUB_TOKEN (in a workflow: \`env: GITHUB_TOKEN: \${{ secrets.GITHUB_TOKEN }}\` ` +
-      `with \`permissions: ${permission}\` on the job; on a workstation: a fine-grained token with that permission)`,
-  );
-}
-
 export interface Repository {
   owner: string;
   repo: string;

@@ -15,7 +15,7 @@ export const feedback = z.looseObject({
 });
 export const FEEDBACK_FIELDS = Object.keys(feedback.shape);
 
-/** A log entry's frontmatter (data-format.md). Cross-field rules live in load/validateIncident.ts. */
+/** A log entry's frontmatter (data-format.md). Cross-field rules live in load/loadIncident.ts. */
 export const entryFrontmatter = z.looseObject({
   at: timestamp,
   direction: caseInsensitiveEnum(DIRECTIONS),

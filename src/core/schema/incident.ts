@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { caseInsensitiveEnum, person, priority, severity, STATUSES, stringList, timeZone, timestamp, visibility } from './values.ts';
 
-/** incident.md frontmatter (data-format.md). Cross-field rules live in load/validateIncident.ts. */
+/** incident.md frontmatter (data-format.md). Cross-field rules live in load/loadIncident.ts. */
 export const incidentFrontmatter = z.looseObject({
   title: z.string({ error: 'title is required: one line saying what happened' }).min(1),
   client: z.string({ error: 'client is required: the client organisation' }).min(1),
