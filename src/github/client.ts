@@ -1,10 +1,19 @@
-// The octokit client every GitHub command uses. The `octokit` package brings pagination, retry
-// of transient failures (5xx, network errors: plugin-retry) and rate-limit handling
-// (plugin-throttling); this module sets them up for a CI job and turns the failures a person
-// can fix (no token, a token without the right permission) into one clear sentence.
-import { Octokit, RequestError } from 'octokit';
+// The GitHub client every GitHub command uses: @octokit/core with the plugins it calls —
+// REST methods, pagination, retry of transient failures (5xx, network errors) and rate-limit
+// handling (throttling) — the same set the all-in-one `octokit` package bundles, without its
+// app, OAuth and webhook parts (a tenth of the install). This module sets them up for a CI
+// job and turns the failures a person can fix (no token, a token without the right
+// permission) into one clear sentence.
+import { Octokit as OctokitCore } from '@octokit/core';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
+import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { RequestError } from '@octokit/request-error';
 
-export { Octokit, RequestError };
+export const Octokit = OctokitCore.plugin(restEndpointMethods, paginateRest, retry, throttling);
+export type Octokit = InstanceType<typeof Octokit>;
+export { RequestError };
 
 /** A problem with GitHub a person has to fix or wait out; the CLI prints its message. */
 export class GitHubError extends Error {
