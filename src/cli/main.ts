@@ -53,6 +53,12 @@ function overview(): string {
   ].join('\n');
 }
 
+/** The package a command's module could not import (an optional dependency left out), if that is what failed. */
+function missingPackage(error: unknown): string | undefined {
+  if ((error as NodeJS.ErrnoException)?.code !== 'ERR_MODULE_NOT_FOUND') return undefined;
+  return /Cannot find package '([^']+)'/.exec((error as Error).message)?.[1];
+}
+
 const processIO: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
@@ -70,7 +76,15 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.stderr.write(`commlog: unknown command "${name}" (commands: ${COMMANDS.map((c) => c.name).join(', ')}; see commlog --help)\n`);
     return EXIT_USAGE;
   }
-  const command = await entry.load();
+  let command: Command;
+  try {
+    command = await entry.load();
+  } catch (error) {
+    const missing = missingPackage(error);
+    if (!missing) throw error;
+    io.stderr.write(`commlog ${name}: needs the package ${missing}, which this installation left out (as \`npm ci --omit=optional\` does): run \`npm install ${missing}\`\n`);
+    return EXIT_USAGE;
+  }
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(command.help.endsWith('\n') ? command.help : `${command.help}\n`);
     return 0;

@@ -1,17 +1,17 @@
-// The GitHub client every GitHub command uses: @octokit/core with the plugins it calls —
-// REST methods, pagination, retry of transient failures (5xx, network errors) and rate-limit
-// handling (throttling) — the same set the all-in-one `octokit` package bundles, without its
-// app, OAuth and webhook parts (a tenth of the install). This module sets them up for a CI
+// The GitHub client every GitHub command uses: @octokit/core (calls by route, e.g.
+// `request('POST /repos/{owner}/{repo}/issues', …)`) with the plugins it needs — pagination,
+// retry of transient failures (5xx, network errors) and rate-limit handling (throttling) — of
+// the set the all-in-one `octokit` package bundles, without its app, OAuth, webhook and
+// REST-method parts (a tenth of the install). This module sets them up for a CI
 // job and turns the failures a person can fix (no token, a token without the right
 // permission) into one clear sentence.
 import { Octokit as OctokitCore } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
-import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { RequestError } from '@octokit/request-error';
 
-export const Octokit = OctokitCore.plugin(restEndpointMethods, paginateRest, retry, throttling);
+export const Octokit = OctokitCore.plugin(paginateRest, retry, throttling);
 export type Octokit = InstanceType<typeof Octokit>;
 export { RequestError };
 

@@ -18,30 +18,32 @@ const PERMISSION = 'pull-requests: write';
 export async function upsertStickyComment(octokit: Octokit, repository: Repository, pullRequest: number, body: string): Promise<StickyCommentResult> {
   if (!body.startsWith(STICKY_COMMENT_MARKER)) throw new Error('a sticky comment body must start with its marker');
   const comments = await attempt({ doing: `list the comments of pull request #${pullRequest}`, permission: 'pull-requests: read' }, () =>
-    octokit.paginate(octokit.rest.issues.listComments, { ...repository, issue_number: pullRequest, per_page: 100 }),
+    octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repository, issue_number: pullRequest, per_page: 100 }),
   );
+  // GitHub types comment ids as 64-bit integers; ids so far are well within a double.
   const ours = comments
     .filter((c) => c.user?.type === 'Bot' && (c.body ?? '').trimStart().startsWith(STICKY_COMMENT_MARKER))
+    .map((c) => ({ ...c, id: Number(c.id) }))
     .sort((a, b) => a.id - b.id);
   const [kept, ...duplicates] = ours;
 
   const deleted: number[] = [];
   for (const duplicate of duplicates) {
     await attempt({ doing: `delete the duplicate commlog comment ${duplicate.id}`, permission: PERMISSION }, () =>
-      octokit.rest.issues.deleteComment({ ...repository, comment_id: duplicate.id }),
+      octokit.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repository, comment_id: duplicate.id }),
     );
     deleted.push(duplicate.id);
   }
 
   if (!kept) {
     const created = await attempt({ doing: `comment on pull request #${pullRequest}`, permission: PERMISSION }, () =>
-      octokit.rest.issues.createComment({ ...repository, issue_number: pullRequest, body }),
+      octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repository, issue_number: pullRequest, body }),
     );
-    return { action: 'created', id: created.data.id, url: created.data.html_url, deleted };
+    return { action: 'created', id: Number(created.data.id), url: created.data.html_url, deleted };
   }
   if (kept.body === body) return { action: 'unchanged', id: kept.id, url: kept.html_url, deleted };
   const updated = await attempt({ doing: `update the commlog comment on pull request #${pullRequest}`, permission: PERMISSION }, () =>
-    octokit.rest.issues.updateComment({ ...repository, comment_id: kept.id, body }),
+    octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repository, comment_id: kept.id, body }),
   );
-  return { action: 'updated', id: updated.data.id, url: updated.data.html_url, deleted };
+  return { action: 'updated', id: Number(updated.data.id), url: updated.data.html_url, deleted };
 }

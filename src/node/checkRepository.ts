@@ -2,6 +2,7 @@
 // core, keep only summaries and findings. Large repositories are split across worker
 // threads, one per core: reading and parsing 200,000 files is CPU-bound.
 import { availableParallelism } from 'node:os';
+import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { totalsOf, type CheckTotals, type IncidentSummary } from '../core/check.ts';
 import type { Config } from '../core/config/config.ts';
@@ -12,6 +13,9 @@ import { checkIncidents, type CheckedIncidents, type IncidentsToCheck } from './
 import { changesSince } from './gitChanges.ts';
 import { listIncidentIds, readConfig } from './repository.ts';
 import { RepositoryError } from './repositoryError.ts';
+
+/** The worker's module: `.ts` run from source here, compiled `.js` in the installed package. */
+const CHECK_WORKER = new URL(`./checkWorker${extname(import.meta.url)}`, import.meta.url);
 
 /** Below this many incidents a worker costs more to start than it saves. */
 const INCIDENTS_PER_WORKER = 500;
@@ -87,7 +91,7 @@ async function inThreads(job: IncidentsToCheck, count: number): Promise<CheckedI
   const elsewhere = others.map(
     (ids) =>
       new Promise<CheckedIncidents>((resolve, reject) => {
-        const worker = new Worker(new URL('./checkWorker.ts', import.meta.url), { workerData: { ...job, ids }, resourceLimits: WORKER_RESOURCE_LIMITS });
+        const worker = new Worker(CHECK_WORKER, { workerData: { ...job, ids }, resourceLimits: WORKER_RESOURCE_LIMITS });
         const share: CheckedIncidents = { summaries: [], findings: [], messages: [] };
         worker.on('message', (batch: CheckedIncidents | 'done') => {
           if (batch === 'done') return resolve(share);

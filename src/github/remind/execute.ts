@@ -13,7 +13,7 @@ const WRITE = 'issues: write';
  */
 export async function listReminderIssues(octokit: Octokit, repository: Repository, labels: readonly string[]): Promise<ReminderIssue[]> {
   const issues = await attempt({ doing: 'list the reminder issues', permission: 'issues: read' }, () =>
-    octokit.paginate(octokit.rest.issues.listForRepo, {
+    octokit.paginate('GET /repos/{owner}/{repo}/issues', {
       ...repository,
       state: 'all',
       per_page: 100,
@@ -54,10 +54,10 @@ export async function applyReminderActions(octokit: Octokit, repository: Reposit
       applied.push({ action, issue: action.issue });
     } else {
       await attempt({ doing: `comment on issue #${action.issue}`, permission: WRITE }, () =>
-        octokit.rest.issues.createComment({ ...repository, issue_number: action.issue, body: action.comment }),
+        octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repository, issue_number: action.issue, body: action.comment }),
       );
       await attempt({ doing: `close issue #${action.issue}`, permission: WRITE }, () =>
-        octokit.rest.issues.update({ ...repository, issue_number: action.issue, state: 'closed', state_reason: action.reason }),
+        octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...repository, issue_number: action.issue, state: 'closed', state_reason: action.reason }),
       );
       applied.push({ action, issue: action.issue });
     }
@@ -68,7 +68,7 @@ export async function applyReminderActions(octokit: Octokit, repository: Reposit
 async function openIssue(octokit: Octokit, repository: Repository, action: Extract<ReminderAction, { kind: 'open' }>, log: Logger): Promise<number> {
   const create = (assignees: string[]) =>
     attempt({ doing: `open a reminder issue for ${action.incident}`, permission: WRITE }, () =>
-      octokit.rest.issues.create({ ...repository, title: action.title, body: action.body, labels: action.labels, assignees }),
+      octokit.request('POST /repos/{owner}/{repo}/issues', { ...repository, title: action.title, body: action.body, labels: action.labels, assignees }),
     );
   try {
     return (await create(action.assignees)).data.number;
@@ -89,15 +89,15 @@ async function updateIssue(octokit: Octokit, repository: Repository, action: Ext
     ...(action.reopen ? { state: 'open' as const } : {}),
   };
   if (Object.keys(fields).length > 0) {
-    await attempt({ doing: `update issue #${action.issue}`, permission: WRITE }, () => octokit.rest.issues.update({ ...repository, issue_number: action.issue, ...fields }));
+    await attempt({ doing: `update issue #${action.issue}`, permission: WRITE }, () => octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...repository, issue_number: action.issue, ...fields }));
   }
   if (action.addLabels.length > 0) {
     await attempt({ doing: `label issue #${action.issue}`, permission: WRITE }, () =>
-      octokit.rest.issues.addLabels({ ...repository, issue_number: action.issue, labels: action.addLabels }),
+      octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { ...repository, issue_number: action.issue, labels: action.addLabels }),
     );
   }
   if (action.comment !== undefined) {
     const body = action.comment;
-    await attempt({ doing: `comment on issue #${action.issue}`, permission: WRITE }, () => octokit.rest.issues.createComment({ ...repository, issue_number: action.issue, body }));
+    await attempt({ doing: `comment on issue #${action.issue}`, permission: WRITE }, () => octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repository, issue_number: action.issue, body }));
   }
 }
