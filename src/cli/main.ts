@@ -16,6 +16,7 @@ interface CommandEntry {
 }
 
 const COMMANDS: CommandEntry[] = [
+  { name: 'init', summary: 'make a folder a log repository: package.json, config, workflows, site (--upgrade refreshes the workflows)', load: async () => (await import('./commands/init.ts')).initCommand },
   { name: 'check', summary: 'check incidents against the data format and the communication policy', load: async () => (await import('./commands/check.ts')).checkCommand },
   { name: 'due', summary: 'what is owed to whom next, overdue first', load: async () => (await import('./commands/due.ts')).dueCommand },
   { name: 'policy', summary: 'the policy that judges an incident, layer by layer (per client, changes over time)', load: async () => (await import('./commands/policy.ts')).policyCommand },
