@@ -13,7 +13,7 @@ export { reportFrontmatter, type ReportFrontmatter } from './core/schema/report.
 export { JSON_SCHEMAS, jsonSchemaFor } from './core/schema/jsonSchema.ts';
 export { parseConfig, ConfigError, type Config } from './core/config/config.ts';
 export { readConfig } from './node/repository.ts';
-export { parseCheckReport, type CheckReport, type ReportedFinding, type ReportedIncident } from './github/checkReport.ts';
+export { checkReportSchema, checkReportOf, parseCheckReport, type CheckReport, type ReportedFinding, type ReportedIncident } from './core/checkReport/checkReport.ts';
 
 /**
  * Checks the log repository at `root` (default: the current directory) as `commlog check`
