@@ -61,7 +61,8 @@ function filesUnder(dir: string): string[] {
 
 /** The files commlog maintains in a log repository: refreshed by `init --upgrade`. */
 export function managedFiles(): PlannedFile[] {
-  const workflows = filesUnder('.github/workflows').filter((f) => /\.ya?ml$/.test(f));
+  // The mailbox workflow needs IMAP secrets first: opt-in (docs/github.md), never written unasked.
+  const workflows = filesUnder('.github/workflows').filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('/commlog-mailbox.yml'));
   return [...workflows, '.github/PULL_REQUEST_TEMPLATE.md', '.github/CODEOWNERS.example'].map((path) => ({ path, content: read(path), kind: 'managed' as const }));
 }
 
