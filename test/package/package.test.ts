@@ -178,4 +178,10 @@ export default defineConfig({
     expect(readFileSync(join(dist, 'escalation/index.html'), 'utf8')).toContain('How we escalate');
     expect(filesUnder(app).filter((f) => !f.includes('node_modules') && f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
   }, 300_000);
+
+  it('installs commlog alone again with the workflows\' npm ci, and still checks', () => {
+    ok(run('npm', ['ci', '--omit=dev', '--omit=peer', '--omit=optional', '--prefer-offline', '--no-audit', '--no-fund'], app), 'npm ci for a check');
+    for (const site of ['astro', 'pagefind', 'mailparser']) expect(existsSync(join(app, 'node_modules', site)), site).toBe(false);
+    expect(commlog(['check', '--now', NOW]).status).toBe(0);
+  });
 });
