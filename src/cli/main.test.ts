@@ -144,7 +144,7 @@ describe('commlog', () => {
   it('runs as npx commlog with the pinned Node', () => {
     const out = execFileSync('npx', ['commlog', 'check', '--root', repo, '--format', 'json', '--now', '2026-11-02T09:30Z'], { cwd: PROJECT, encoding: 'utf8' });
     expect(JSON.parse(out).summary).toEqual({ incidents: 1, entries: 1, errors: 0, warnings: 0 });
-  });
+  }, 60_000); // npx resolves the pinned Node and starts it: seconds on a loaded machine
 });
 
 describe('commlog check --format github within GitHub limits', () => {
