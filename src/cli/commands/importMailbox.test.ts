@@ -162,6 +162,14 @@ describe.skipIf(missing)('commlog import-mailbox', () => {
     expect((await folders()).INBOX).toHaveLength(1);
   }, 60_000);
 
+  it('records a spoofed display name by address and says so, as import-email does', async () => {
+    await deliver(mail({ id: 'spoof@elsewhere.example', subject: `[${OPEN_INCIDENT}] please reset`, from: 'Fieldstone Support <help@elsewhere.example>' }));
+    const run = await importMailbox();
+    expect(run.stderr).toMatch(/^note: message \d+ ".*please reset": the display name "Fieldstone Support" of help@elsewhere\.example is not used \(it calls itself staff or support/m);
+    const text = readFileSync(join(root, 'incidents', OPEN_INCIDENT, 'log', '2026-11-02T1130-email-in.md'), 'utf8');
+    expect(text).not.toMatch(/Fieldstone Support/);
+  }, 60_000);
+
   it('says which setting is missing, and refuses a wrong password with the server named', async () => {
     let stderr = '';
     const io = { stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t) }, env: {}, cwd: root };

@@ -130,7 +130,10 @@ Options:
             const incident = byId.get(decision.incidentId)!;
             let draft: EntryDraft;
             try {
-              draft = { ...entryFromEmail(parsed.get(message.uid)!, incident, config, { author: values.author }), messageId: message.messageId };
+              const { notes, ...fields } = entryFromEmail(parsed.get(message.uid)!, incident, config, { author: values.author });
+              // Spoofed display names and cut texts are worth a reviewer's eye, as in import-email.
+              for (const note of notes) io.stderr.write(`note: ${what}: ${note}\n`);
+              draft = { ...fields, messageId: message.messageId };
             } catch (error) {
               if (!(error instanceof EmailImportProblem)) throw error;
               return left('unreadable', error.message);
