@@ -28,6 +28,7 @@ const COMMANDS: CommandEntry[] = [
   { name: 'confirm', summary: 'put a conversation in writing: a confirmation as Markdown or an e-mail draft', load: async () => (await import('./commands/confirm.ts')).confirmCommand },
   { name: 'weekly', summary: "the PM's weekly status update of every incident open that week", load: async () => (await import('./commands/weekly.ts')).weeklyCommand },
   { name: 'draft', summary: 'draft a message from a template (acknowledgement, update, resolved, maintenance)', load: async () => (await import('./commands/draft.ts')).draftCommand },
+  { name: 'site', summary: 'build the archive site: the internal one and each client site of `site.clients` (site build --client NAME: one)', load: async () => (await import('./commands/site.ts')).siteCommand },
   { name: 'remind', summary: 'keep one GitHub issue per open incident with an obligation overdue or due soon', load: async () => (await import('./commands/remind.ts')).remindCommand },
   { name: 'comment', summary: 'keep one comment on the pull request with the findings of `check --format json`', load: async () => (await import('./commands/comment.ts')).commentCommand },
 ];

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { readConfig } from '../node/repository.ts';
 import { SITE_OPTIONS_VARIABLE } from '../site/options.ts';
 import { searchIndex } from '../site/searchIndex.ts';
+import { publishedSite } from '../site/clientSite.ts';
 import { siteRoot } from '../site/settings.ts';
 import { parseOptions, type CommlogOptions } from './options.ts';
 
@@ -51,13 +52,15 @@ export default function commlog(options: CommlogOptions = {}): AstroIntegration 
     name: 'commlog',
     hooks: {
       'astro:config:setup': ({ config, injectRoute, updateConfig, logger }) => {
-        process.env[SITE_OPTIONS_VARIABLE] = JSON.stringify(siteOptions);
-        // The public URL and base path come from commlog.config.yaml (`site:`) unless the
-        // team's astro.config.mjs sets them itself.
-        const { site } = readConfig(siteRoot());
+        const client = process.env.COMMLOG_CLIENT?.trim() || siteOptions.client;
+        process.env[SITE_OPTIONS_VARIABLE] = JSON.stringify({ ...siteOptions, client });
+        // The public URL and base path come from commlog.config.yaml (`site:`, or the client's
+        // entry of `site.clients` for a client site) unless the team's astro.config.mjs sets them.
+        const published = publishedSite(readConfig(siteRoot()), client);
+        if (client) logger.info(`a client site: the public incidents of "${client}" only`);
         updateConfig({
-          ...(config.site === undefined && site.url ? { site: site.url } : {}),
-          ...(config.base === '/' && site.base !== '/' ? { base: site.base } : {}),
+          ...(config.site === undefined && published.url ? { site: published.url } : {}),
+          ...(config.base === '/' && published.base !== '/' ? { base: published.base } : {}),
           // A team's own policy (security.csp in astro.config.mjs) wins.
           ...(config.security?.csp ? {} : { security: { csp: CONTENT_SECURITY_POLICY } }),
           integrations: [searchIndex()],

@@ -20,6 +20,12 @@ export const optionsSchema = z.strictObject({
   /** Colours of the light theme (and of the dark one unless `darkColours` sets them). */
   colours: colours.optional(),
   darkColours: colours.optional(),
+  /**
+   * Publish one client's public incidents only (incident.md `client`, compared ignoring case):
+   * no other client's incident, name or figure anywhere in the output. The environment's
+   * COMMLOG_CLIENT (set by `commlog site build --client`) takes its place when set.
+   */
+  client: z.string().trim().min(1).optional(),
   /** A line of text and links added to the footer. */
   footer: z.strictObject({ text: z.string().optional(), links: z.array(z.strictObject({ label: z.string().min(1), href: link })).optional() }).optional(),
 });

@@ -12,6 +12,7 @@ import { listIncidentIds, readConfig } from '../node/repository.ts';
 import type { ArchiveIncident } from './archiveIncident.ts';
 import type { IncidentView } from './incidentView.ts';
 import type { LoaderInput, LoaderMessage } from './loaderWorker.ts';
+import { publishedSite } from './clientSite.ts';
 import { siteOptions } from './options.ts';
 import { siteModuleFile, siteNow, siteRoot } from './settings.ts';
 
@@ -48,7 +49,7 @@ export const SEARCH_SINK = Symbol.for('commlog.searchSink');
 
 const LOADERS = Math.max(1, Math.min(2, availableParallelism()));
 
-function runLoader(input: LoaderInput, onIncidents: (list: ArchiveIncident[], withheld: number) => void): Promise<void> {
+function runLoader(input: LoaderInput, onIncidents: (list: ArchiveIncident[], withheld: number, ofClient: number) => void): Promise<void> {
   return new Promise((done, fail) => {
     const worker = new Worker(siteModuleFile('loaderWorker'), {
       workerData: input,
@@ -56,7 +57,7 @@ function runLoader(input: LoaderInput, onIncidents: (list: ArchiveIncident[], wi
     });
     worker.on('message', (m: LoaderMessage) => {
       if ('done' in m) done();
-      else onIncidents(m.incidents, m.withheld);
+      else onIncidents(m.incidents, m.withheld, m.ofClient);
     });
     worker.on('error', fail);
     worker.on('exit', (code) => (code === 0 ? done() : fail(new Error(`site loader thread stopped with code ${code}`))));
@@ -66,8 +67,11 @@ function runLoader(input: LoaderInput, onIncidents: (list: ArchiveIncident[], wi
 async function buildArchive(): Promise<Archive> {
   const root = siteRoot();
   const config = readConfig(root);
-  // The integration's `title` option names the site everywhere the configured title would.
-  config.site.title = siteOptions().title ?? config.site.title;
+  const { client, title } = siteOptions();
+  // A client site publishes under its own settings; the integration's `title` option names the
+  // site everywhere the configured title would.
+  config.site = publishedSite(config, client);
+  config.site.title = title ?? config.site.title;
   const now = siteNow(config.timezone);
   const ids = listIncidentIds(root);
   const pageCache = mkdtempSync(join(tmpdir(), 'commlog-pages-'));
@@ -76,17 +80,22 @@ async function buildArchive(): Promise<Archive> {
   const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
   const incidents: ArchiveIncident[] = [];
   let withheld = 0;
+  let ofClient = 0;
   await Promise.all(
     Array.from({ length: LOADERS }, (_, k) =>
       runLoader(
-        { root, now, ids: ids.filter((_, i) => i % LOADERS === k), knownIds: ids, cacheDir: pageCache, base, searchPort: sink?.connect() },
-        (list, w) => {
+        { root, now, ids: ids.filter((_, i) => i % LOADERS === k), knownIds: ids, cacheDir: pageCache, base, client, searchPort: sink?.connect() },
+        (list, w, c) => {
           for (const i of list) incidents.push(i);
           withheld += w;
+          ofClient += c;
         },
       ),
     ),
   );
+  if (client !== undefined && ofClient === 0) {
+    throw new Error(`client site "${client}": no incident of ${root}/incidents has this client (incident.md \`client\`, compared ignoring case); check the name in site.clients or the integration's \`client\` option`);
+  }
   incidents.sort((a, b) => b.openedAt - a.openedAt || (a.id < b.id ? -1 : 1));
   const byId = new Map(incidents.map((i) => [i.id, i]));
   for (const i of incidents) i.related = i.related.filter((r) => byId.has(r));

@@ -8,6 +8,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { publication } from '../core/publish/publication.ts';
 import { readConfig } from '../node/repository.ts';
 import { archiveIncident, loadChecked, type ArchiveIncident } from './archiveIncident.ts';
+import { inClientSite } from './clientSite.ts';
 import { buildView } from './incidentView.ts';
 import { searchRecord } from './searchRecords.ts';
 
@@ -18,10 +19,13 @@ export interface LoaderInput {
   knownIds: string[];
   cacheDir: string;
   base: string;
+  /** A client site's client: every other client's incident is dropped unread by the pages. */
+  client?: string;
   searchPort?: MessagePort;
 }
 
-export type LoaderMessage = { incidents: ArchiveIncident[]; withheld: number } | { done: true };
+/** `ofClient`: incidents of the client site's client, internal ones included (to tell a misspelt name). */
+export type LoaderMessage = { incidents: ArchiveIncident[]; withheld: number; ofClient: number } | { done: true };
 
 const BATCH = 100;
 const input = workerData as LoaderInput;
@@ -29,15 +33,19 @@ const config = readConfig(input.root);
 const knownIds = new Set(input.knownIds);
 let batch: ArchiveIncident[] = [];
 let withheld = 0;
+let ofClient = 0;
 
 function flush(): void {
-  parentPort!.postMessage({ incidents: batch, withheld } satisfies LoaderMessage);
+  parentPort!.postMessage({ incidents: batch, withheld, ofClient } satisfies LoaderMessage);
   batch = [];
   withheld = 0;
+  ofClient = 0;
 }
 
 for (const id of input.ids) {
   const loaded = loadChecked(input.root, id, config, input.now, knownIds);
+  if (loaded && !inClientSite(input.client, loaded.incident.client)) continue;
+  if (loaded && input.client !== undefined) ofClient++;
   if (!loaded || loaded.incident.internal) {
     withheld++;
     continue;

@@ -75,7 +75,7 @@ export function prepareRepository(): string {
 }
 
 /** The environment without the variables a test runner sets for its own Vite (BASE_URL, MODE …). */
-function buildEnvironment(root: string): NodeJS.ProcessEnv {
+export function buildEnvironment(root: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (!/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(k)) env[k] = v;

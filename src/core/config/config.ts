@@ -69,6 +69,15 @@ export class ConfigError extends Error {
   }
 }
 
+/** A client site of `site.clients`: one client's public incidents, deployed where only it reads them. */
+export interface ClientSite {
+  /** As in incident.md `client` (compared by clientKey). */
+  name: string;
+  base?: string;
+  url?: string;
+  title?: string;
+}
+
 /** Equal client names: trimmed, runs of whitespace collapsed, case ignored (policies.md). */
 export function clientKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -265,7 +274,7 @@ function toSettings(s: z.output<typeof settings>) {
     // take this Config (the schema only accepts known ids).
     rules: s.rules as Partial<Record<string, SeveritySetting>>,
     publish: { contactDetails: s.publish.contact_details },
-    site: s.site,
+    site: { ...s.site, clients: s.site.clients.map((c): ClientSite => (typeof c === 'string' ? { name: c } : c)) },
     staffDomains: s.staff_domains,
     github: { logins: s.github.logins, labels: s.github.labels, remindWithin: s.github.remind_within },
   };

@@ -148,6 +148,15 @@ const settingFields = {
       base: z.string().default('/'),
       url: z.string().optional(),
       repository: z.string().optional(),
+      clients: z
+        .array(
+          z.union([
+            z.string().min(1),
+            z.strictObject({ name: z.string().min(1), base: z.string().optional(), url: z.string().optional(), title: z.string().optional() }),
+          ]),
+        )
+        .default([])
+        .meta({ description: 'the client sites `commlog site build` makes, each of one client\'s public incidents only: a client as in incident.md `client`, or { name, base, url, title } (docs/site.md)' }),
     })
     .prefault({}),
   staff_domains: z.array(z.string()).default([]),

@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../main.ts';
+import { plannedBuilds } from './site.ts';
+
+describe('commlog site build', () => {
+  it('builds the internal archive to dist/, then each client of site.clients beside it', () => {
+    expect(plannedBuilds('/log', ['Harbour Lane Retail', 'Kestrel Housing Association'], {})).toEqual([
+      { outDir: '/log/dist' },
+      { client: 'Harbour Lane Retail', outDir: '/log/dist-clients/harbour-lane-retail' },
+      { client: 'Kestrel Housing Association', outDir: '/log/dist-clients/kestrel-housing-association' },
+    ]);
+  });
+
+  it('builds one client alone with --client, where --out says', () => {
+    expect(plannedBuilds('/log', ['Kestrel Housing Association'], { client: 'Harbour Lane Retail' })).toEqual([{ client: 'Harbour Lane Retail', outDir: '/log/dist-clients/harbour-lane-retail' }]);
+    expect(plannedBuilds('/log', [], { client: 'Harbour Lane Retail', out: 'public' })).toEqual([{ client: 'Harbour Lane Retail', outDir: '/log/public' }]);
+    expect(() => plannedBuilds('/log', [], { out: 'public' })).toThrow('--out goes with --client');
+  });
+
+  it('says what is missing instead of starting a build', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'commlog-site-cli-'));
+    try {
+      const run = async (argv: string[]) => {
+        let err = '';
+        const code = await main(argv, { stdout: { write: () => true }, stderr: { write: (t: string) => (err += t) }, env: {}, cwd: root });
+        return { code, err };
+      };
+      expect(await run(['site'])).toEqual({ code: 2, err: 'commlog site: expected `commlog site build`\n' });
+      expect((await run(['site', 'build'])).err).toContain(`no astro.config.mjs in ${root}`);
+      writeFileSync(join(root, 'astro.config.mjs'), 'export default {};\n');
+      expect((await run(['site', 'build', '--client', ' '])).err).toContain('--client: name a client');
+      expect((await run(['site', 'build'])).err).toContain('the site needs Astro');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,122 @@
+// The per-client site of issue 13: the example repository (plus the hostile "Test Client"
+// incident, and a Harbour Lane incident planted with a related link to a Meridian one) built
+// by `commlog site build --client "Harbour Lane Retail"`; every output file, Pagefind's
+// compressed index included, is searched for every other client's name, incident ids, titles
+// and quotes.
+import matter from 'gray-matter';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { buildEnvironment, HOSTILE_ID, prepareRepository, PROJECT } from './buildSite.ts';
+
+const CLIENT = 'Harbour Lane Retail';
+const PLANTED_IN = '2026-10-27-harbourlane-payment-timeouts';
+const OTHER_CLIENTS_INCIDENT = '2026-11-09-meridian-eta-emails-wrong-timezone';
+
+let root: string;
+let dist: string;
+let log = '';
+
+beforeAll(async () => {
+  root = prepareRepository();
+  const incident = join(root, 'incidents', PLANTED_IN, 'incident.md');
+  writeFileSync(incident, readFileSync(incident, 'utf8').replace(/^related: \[(.*)\]$/m, `related: [$1, ${OTHER_CLIENTS_INCIDENT}]`));
+  dist = join(root, 'harbour-site');
+  const write = (text: string) => (log += text);
+  const code = await main(['site', 'build', '--client', CLIENT.toLowerCase(), '--out', dist], { stdout: { write }, stderr: { write }, env: buildEnvironment(root), cwd: PROJECT });
+  if (code !== 0) throw new Error(`commlog site build failed (${code}):\n${log}`);
+}, 240_000);
+
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** Every output file as text; Pagefind's compressed index files decompressed. */
+function outputTexts(): { path: string; text: string }[] {
+  return filesUnder(dist).map((path) => {
+    const bytes = readFileSync(path);
+    return { path, text: (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8') };
+  });
+}
+
+interface SourceIncident {
+  id: string;
+  client: string;
+  /** Every text of the incident that names it: id, title, quotes, feedback, summaries. */
+  traces: string[];
+}
+
+function sourceIncidents(): SourceIncident[] {
+  const dir = join(root, 'incidents');
+  return readdirSync(dir)
+    .filter((id) => statSync(join(dir, id)).isDirectory())
+    .map((id) => {
+      const { data } = matter(readFileSync(join(dir, id, 'incident.md'), 'utf8'));
+      const traces = [id, String(data.title)];
+      const logDir = join(dir, id, 'log');
+      for (const file of statSync(logDir, { throwIfNoEntry: false }) ? readdirSync(logDir) : []) {
+        const entry = matter(readFileSync(join(logDir, file), 'utf8')).data;
+        for (const text of [entry.verbatim, entry.feedback?.comment, entry.summary]) if (typeof text === 'string' && text.length > 12) traces.push(text);
+      }
+      return { id, client: String(data.client), traces };
+    });
+}
+
+describe(`the site of ${CLIENT} alone`, () => {
+  it('holds its public incidents and nothing of another client, search index and exports included', () => {
+    const incidents = sourceIncidents();
+    const others = incidents.filter((i) => i.client !== CLIENT);
+    expect(new Set(others.map((i) => i.client))).toEqual(new Set(['Kestrel Housing Association', 'Meridian Freight', 'Test Client']));
+    const forbidden = [...new Set([...others.flatMap((i) => [i.client, ...i.traces]), 'Kestrel', 'Meridian', HOSTILE_ID])];
+    expect(forbidden.length).toBeGreaterThan(40);
+    const texts = outputTexts();
+    expect(texts.some((t) => t.path.includes('pagefind'))).toBe(true);
+    for (const { path, text } of texts) {
+      const lower = text.toLowerCase();
+      for (const f of forbidden) expect(lower.includes(f.toLowerCase()), `${JSON.stringify(f)} in ${path}`).toBe(false);
+    }
+  });
+
+  it('publishes every public incident of the client, in the pages, the JSON and the feed', () => {
+    const own = sourceIncidents().filter((i) => i.client === CLIENT).map((i) => i.id).sort();
+    expect(own).toHaveLength(3);
+    const json = JSON.parse(readFileSync(join(dist, 'incidents.json'), 'utf8')) as { incidents: { id: string; client: string; related: string[] }[] };
+    expect(json.incidents.map((i) => i.id).sort()).toEqual(own);
+    expect(new Set(json.incidents.map((i) => i.client))).toEqual(new Set([CLIENT]));
+    expect(json.incidents.find((i) => i.id === PLANTED_IN)!.related).toEqual(['2026-09-14-harbourlane-checkout-500']);
+    const feed = readFileSync(join(dist, 'feed.xml'), 'utf8');
+    expect(feed.match(/<entry>/g)).toHaveLength(3);
+    for (const id of own) expect(statSync(join(dist, 'incidents', id, 'index.html')).isFile()).toBe(true);
+    expect(readdirSync(join(dist, 'clients')).filter((f) => f !== 'index.html')).toEqual(['harbour-lane-retail']);
+  });
+
+  it('keeps the related link to its own incident and drops the one to another client', () => {
+    const page = readFileSync(join(dist, 'incidents', PLANTED_IN, 'index.html'), 'utf8');
+    expect(page).toContain('incidents/2026-09-14-harbourlane-checkout-500/');
+    expect(page).not.toContain(OTHER_CLIENTS_INCIDENT);
+  });
+
+  it('has no link to the team repository', () => {
+    expect(log).toContain(`a client site: the public incidents of "${CLIENT.toLowerCase()}" only`);
+    for (const { path, text } of outputTexts()) expect(text.includes('github.com/fieldstone'), path).toBe(false);
+  });
+});
+
+describe('commlog site build', () => {
+  it('refuses a client no incident has, naming it', async () => {
+    let err = '';
+    const io = { stdout: { write: () => true }, stderr: { write: (t: string) => (err += t) }, env: buildEnvironment(root), cwd: PROJECT };
+    const code = await main(['site', 'build', '--client', 'Harbor Lane Retail', '--out', join(root, 'misspelt')], io);
+    expect(code).not.toBe(0);
+    expect(err).toContain('client site "Harbor Lane Retail": no incident');
+  }, 120_000);
+});
