@@ -37,7 +37,7 @@ export interface Archive {
   withheld: number;
   /** Where the loader threads left each incident page's content. */
   pageCache: string;
-  /** Incident id -> how it recurs (same client or category within 90 days), for those that do. */
+  /** Incident id -> how it recurs (same client or category group within 90 days, related, tagged), for those that do. */
   recurrences: Map<string, Recurrence>;
 }
 
@@ -99,7 +99,7 @@ async function buildArchive(): Promise<Archive> {
   incidents.sort((a, b) => b.openedAt - a.openedAt || (a.id < b.id ? -1 : 1));
   const byId = new Map(incidents.map((i) => [i.id, i]));
   for (const i of incidents) i.related = i.related.filter((r) => byId.has(r));
-  const recurrences = new Map(findRecurrences(incidents).map((r) => [r.id, r]));
+  const recurrences = new Map(findRecurrences(incidents, { groupOf: (c) => config.categoryGroups[c] }).map((r) => [r.id, r]));
   return { root, config, now, incidents, byId, clients: groupByClient(incidents), withheld, pageCache, recurrences };
 }
 

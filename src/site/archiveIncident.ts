@@ -27,6 +27,8 @@ export interface ArchiveIncident extends IncidentFacts {
   tags: string[];
   /** Plain-text opening of the description, contact details withheld, for feeds and lists. */
   excerpt: string;
+  /** When its public record last changed: the latest published entry or the resolution (at most Now). */
+  updatedAt: number;
   feedback: FeedbackNote[];
   report?: ReportDigest;
 }
@@ -48,7 +50,9 @@ export function archiveIncident(loaded: LoadedIncident, config: Config, now: num
   const facts = incidentFacts(incident, config, now);
   const redact = config.publish.contactDetails ? (s: string) => s : redactContacts;
   const feedback: FeedbackNote[] = [];
+  let updatedAt = Math.max(incident.openedAt, incident.resolvedAt ?? incident.openedAt);
   for (const e of incident.entries) {
+    if (!e.internal) updatedAt = Math.max(updatedAt, e.at);
     if (e.internal || !e.feedback) continue;
     feedback.push({ at: e.at, rating: e.feedback.rating, comment: e.feedback.comment === undefined ? undefined : redact(e.feedback.comment) });
   }
@@ -60,6 +64,8 @@ export function archiveIncident(loaded: LoadedIncident, config: Config, now: num
     related: incident.related,
     tags: incident.tags,
     excerpt: redact(plainExcerpt(incident.body)),
+    // An entry dated after Now is a warning of `check`; the feed never dates one in the future.
+    updatedAt: Math.min(updatedAt, now),
     feedback,
     report: incident.report ? reportDigest(incident.report, config.requiredHeadings, redact) : undefined,
   };

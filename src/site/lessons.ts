@@ -1,6 +1,6 @@
 // The lessons learned across the archive: root causes by category, every prevention action
 // (open first), and recurring problems.
-import type { Recurrence } from '../core/metrics/recurrence.ts';
+import type { Recurrence, RepeatReason } from '../core/metrics/recurrence.ts';
 import type { Archive, ArchiveIncident } from './archive.ts';
 import type { PreventionAction } from './reportDigest.ts';
 
@@ -33,6 +33,18 @@ export function allActions(archive: Archive): ActionRow[] {
   const rows: ActionRow[] = [];
   for (const i of archive.incidents) for (const a of i.report?.actions ?? []) rows.push({ ...a, incident: i });
   return rows.sort((a, b) => Number(a.done) - Number(b.done) || b.incident.openedAt - a.incident.openedAt);
+}
+
+/** Why an incident is taken for the same client's problem again, as readers are told. */
+export const REPEAT_WHY: Record<RepeatReason, string> = {
+  related: 'linked as related',
+  category: 'same client and category group',
+  tag: 'tagged recurring',
+};
+
+/** A category's group in the config (`categories` as a map), else the category itself. */
+export function categoryGroup(archive: Archive, category: string): string {
+  return archive.config.categoryGroups[category] ?? category;
 }
 
 export interface RecurrenceRow extends Recurrence {

@@ -28,6 +28,7 @@ function summary(id: string, day: number, fields: Partial<ArchiveIncident> = {})
     related: [],
     tags: [],
     excerpt: '',
+    updatedAt: Date.UTC(2026, 0, 1) + day * DAY,
     feedback: [],
     ...fields,
   };

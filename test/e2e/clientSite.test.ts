@@ -105,6 +105,19 @@ describe(`the site of ${CLIENT} alone`, () => {
     expect(page).not.toContain(OTHER_CLIENTS_INCIDENT);
   });
 
+  it('says on every page, printed too, when its figures were judged: the build\'s Now in the team\'s zone', () => {
+    const pages = filesUnder(dist).filter((p) => p.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const p of pages) expect(readFileSync(p, 'utf8'), p).toContain('Figures as of <time datetime="2026-11-20T18:00:00.000Z">2026-11-20 18:00 GMT</time>');
+  });
+
+  it('counts the related payment timeouts as a repeat of the checkout problem, and links every prevention action', () => {
+    const lessons = readFileSync(join(dist, 'lessons', 'index.html'), 'utf8');
+    expect(lessons).toMatch(/<span class="value">1<\/span><span class="label">repeat of the same client(?:'|&#39;)s problem within 90 days/);
+    expect(lessons).toContain('href="/lessons/actions/"');
+    expect(statSync(join(dist, 'lessons', 'actions', 'index.html')).isFile()).toBe(true);
+  });
+
   it('has no link to the team repository', () => {
     expect(log).toContain(`a client site: the public incidents of "${CLIENT.toLowerCase()}" only`);
     for (const { path, text } of outputTexts()) expect(text.includes('github.com/fieldstone'), path).toBe(false);
