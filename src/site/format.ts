@@ -7,11 +7,6 @@ export { plural } from '../core/present/plural.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** Hours with one decimal, for charts and tables of durations. */
-export function hours(ms: number | undefined): number | undefined {
-  return ms === undefined ? undefined : Math.round((ms / 3_600_000) * 10) / 10;
-}
-
 /** `2026-11-02 09:05 GMT` in the incident's zone. */
 export function localTime(instant: number, zone: string): string {
   return formatLocal(instant, zone);

@@ -4,12 +4,14 @@
 // compressed index included, is searched for every other client's name, incident ids, titles
 // and quotes.
 import matter from 'gray-matter';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { launchBrowser, NO_CHROMIUM } from './browser.ts';
 import { buildEnvironment, HOSTILE_ID, prepareRepository, PROJECT } from './buildSite.ts';
+import { serveStatic } from './staticServer.ts';
 
 const CLIENT = 'Harbour Lane Retail';
 const PLANTED_IN = '2026-10-27-harbourlane-payment-timeouts';
@@ -133,3 +135,44 @@ describe('commlog site build', () => {
     expect(err).toContain('client site "Harbor Lane Retail": no incident');
   }, 120_000);
 });
+
+describe.skipIf(NO_CHROMIUM)('the trends charts in Chromium', () => {
+  it('fit their container with text of at least 10 px at 390 and 1280 px, light and dark', async () => {
+    const server = await serveStatic(dist, '/');
+    const browser = await launchBrowser();
+    const shots = join(PROJECT, 'test-results', 'e2e');
+    mkdirSync(shots, { recursive: true });
+    try {
+      for (const width of [390, 1280]) {
+        for (const colorScheme of ['light', 'dark'] as const) {
+          const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+          const page = await context.newPage();
+          await page.goto(`${server.url}trends/`);
+          const charts = await page.$$eval('figure.chart', (figures) =>
+            figures.map((f) => {
+              const shown = [...f.querySelectorAll('svg')].filter((s) => getComputedStyle(s).display !== 'none');
+              const svg = shown[0];
+              if (!svg) return { shown: 0, overflow: false, smallest: Infinity, empty: f.querySelector('.chart-empty') !== null };
+              const scale = svg.getScreenCTM()!.a;
+              const sizes = [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+              return { shown: shown.length, overflow: svg.getBoundingClientRect().width > f.getBoundingClientRect().width + 1, smallest: Math.min(...sizes), empty: false };
+            }),
+          );
+          expect(charts.length).toBe(7);
+          for (const c of charts.filter((c) => !c.empty)) {
+            expect(c.shown).toBe(1);
+            expect(c.overflow).toBe(false);
+            expect(c.smallest, `chart text at ${width} px`).toBeGreaterThanOrEqual(10);
+          }
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+          await page.screenshot({ path: join(shots, `trends-${width}-${colorScheme}.png`), fullPage: true });
+          await context.close();
+        }
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 120_000);
+});
+

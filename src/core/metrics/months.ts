@@ -16,6 +16,9 @@ export interface MonthTrend {
   bySeverity: Record<string, number>;
   /** Category (or `uncategorised`) -> incidents opened. */
   byCategory: Record<string, number>;
+  /** Incidents opened that month with a time to acknowledge / resolve: the medians' counts. */
+  acknowledged: number;
+  resolved: number;
   ackMedian?: number;
   ackP90?: number;
   resolveMedian?: number;
@@ -47,7 +50,7 @@ export function monthlyTrends(incidents: readonly IncidentFacts[]): MonthTrend[]
     let a = months.get(month);
     if (!a) {
       a = {
-        trend: { month, opened: 0, bySeverity: {}, byCategory: {}, obligationsDue: 0, obligationsMet: 0, promisesDue: 0, promisesBroken: 0, ratings: 0 },
+        trend: { month, opened: 0, bySeverity: {}, byCategory: {}, acknowledged: 0, resolved: 0, obligationsDue: 0, obligationsMet: 0, promisesDue: 0, promisesBroken: 0, ratings: 0 },
         ack: [],
         resolve: [],
         ratingSum: 0,
@@ -78,6 +81,8 @@ export function monthlyTrends(incidents: readonly IncidentFacts[]): MonthTrend[]
   }
   for (const a of months.values()) {
     const t = a.trend;
+    t.acknowledged = a.ack.length;
+    t.resolved = a.resolve.length;
     t.ackMedian = median(a.ack);
     t.ackP90 = percentile(a.ack, 90);
     t.resolveMedian = median(a.resolve);

@@ -7,6 +7,22 @@
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
+export interface DurationUnit {
+  name: 'minutes' | 'hours' | 'days';
+  ms: number;
+}
+
+/**
+ * The unit a set of durations is best read in, by its largest: minutes below two hours, hours
+ * below two days (where formatDuration turns to days too), else days. Charts scale their axis
+ * by it, so an acknowledgement of minutes is not "0.1 h".
+ */
+export function durationUnit(largest: number): DurationUnit {
+  if (largest < 2 * HOUR) return { name: 'minutes', ms: MINUTE };
+  if (largest < 48 * HOUR) return { name: 'hours', ms: HOUR };
+  return { name: 'days', ms: 24 * HOUR };
+}
+
 export function formatDuration(ms: number): string {
   // Under a minute the seconds are all there is ("30s late", not "0m late").
   if (Math.abs(ms) < MINUTE - 500 && Math.round(ms / 1000) !== 0) return `${Math.round(ms / 1000)}s`;
