@@ -1,6 +1,6 @@
 // client-commitment-overdue: something the client promised is past due; a follow-up is needed (rules.md).
-import { cadenceContext } from '../cadence/context.ts';
-import { overdueCommitments } from './commitmentOverdue.ts';
+import { overdueCommitment } from './commitmentOverdue.ts';
+import { findingsOfMissed } from './missedObligations.ts';
 import { defineRule } from './rule.ts';
 
 export const clientCommitmentOverdue = defineRule({
@@ -10,5 +10,5 @@ export const clientCommitmentOverdue = defineRule({
   summary: 'something the client promised is past due',
   dueLabel: 'client commitment due',
   docs: 'A commitment with `owner: client` is past its `due` time and not done: follow it up with the client.',
-  run: (incident, context) => overdueCommitments(cadenceContext(incident, context), 'client'),
+  run: findingsOfMissed('client-commitment-overdue', (missed, { zone }) => overdueCommitment(missed, zone)),
 });

@@ -2,9 +2,7 @@
 // the report's frontmatter `severity`, when given, must equal it, and so must incident.md's.
 // Only when that word is a valid severity, at the line of the Severity heading.
 import type { FindingDetail } from '../findings.ts';
-import { reportSections, sectionWithRole } from '../report/sections.ts';
-import { firstWord } from '../report/sectionText.ts';
-import { isSeverity } from './reportSeverity.ts';
+import { isSeverity, severitySection } from './reportSeverity.ts';
 import { defineRule } from './rule.ts';
 
 export const reportSeverityMismatch = defineRule({
@@ -14,12 +12,9 @@ export const reportSeverityMismatch = defineRule({
   summary: 'report severity differs from severity in incident.md',
   docs: "The severity word of the report's Severity section differs from `severity` in report.md's frontmatter or in incident.md. Make them agree.",
   run(incident, context) {
-    const report = incident.report;
-    if (!report) return [];
-    const section = sectionWithRole(reportSections(report, context.config.requiredHeadings), 'severity');
-    if (!section || section.empty) return [];
-    const word = firstWord(section.content);
-    if (!isSeverity(word)) return [];
+    const found = severitySection(incident, context);
+    if (!found || !isSeverity(found.word)) return [];
+    const { report, section, word } = found;
     const severity = word.toLowerCase();
     const at = { file: report.file, line: section.heading.line };
     const findings: FindingDetail[] = [];

@@ -1,8 +1,7 @@
 // resolution-notice: the incident was resolved but the client was never told (rules.md).
-import { cadenceContext } from '../cadence/context.ts';
 import { dayAndTime } from '../cadence/describe.ts';
 import { incidentLine } from '../cadence/lines.ts';
-import { obligationsOfRule } from '../obligations/schedule.ts';
+import { findingsOfMissed } from './missedObligations.ts';
 import { defineRule } from './rule.ts';
 
 export const resolutionNotice = defineRule({
@@ -11,14 +10,9 @@ export const resolutionNotice = defineRule({
   severity: 'warning',
   summary: 'the incident was resolved but the client was never told',
   docs: 'A `resolved` or `closed` incident has neither an update at or after `resolved_at` nor an update of kind `resolution`. Tell the client and log it (`kind: resolution`).',
-  run(incident, context) {
-    const ctx = cadenceContext(incident, context);
-    return obligationsOfRule(ctx, 'resolution-notice')
-      .filter((o) => o.missed)
-      .map(({ resolvedAt }) => ({
-        file: incident.file,
-        line: incidentLine(incident, 'resolved_at'),
-        message: `Resolved at ${dayAndTime(ctx.zone, resolvedAt)} but the client was never told: no update at or after resolution and none of kind resolution; tell the client and log it (kind: resolution)`,
-      }));
-  },
+  run: findingsOfMissed('resolution-notice', ({ resolvedAt }, { incident, zone }) => ({
+    file: incident.file,
+    line: incidentLine(incident, 'resolved_at'),
+    message: `Resolved at ${dayAndTime(zone, resolvedAt)} but the client was never told: no update at or after resolution and none of kind resolution; tell the client and log it (kind: resolution)`,
+  })),
 });
