@@ -40,9 +40,7 @@ Options:
     // An invalid incident owes nothing that can be computed: `check` reports why.
     const { incidents } = loadValidIncidents(root, config, now, positionals.length > 0 ? positionals : undefined);
     const obligations: Obligation[] = [];
-    const zones = new Map<string, string>();
     for (const incident of incidents) {
-      zones.set(incident.id, incident.zone);
       for (const o of dueObligations(incident, { config, now })) if (o.due < now + within) obligations.push(o);
     }
     obligations.sort(compareObligations);
@@ -54,7 +52,7 @@ Options:
         obligations: obligations.map((o) => ({
           incident: o.incident,
           rule: o.rule,
-          due: formatInstantIso(zones.get(o.incident)!, o.due),
+          due: formatInstantIso(o.zone, o.due),
           overdue: o.overdue,
           ...(o.window === undefined ? {} : { window: o.window }),
           ...(o.commitment === undefined ? {} : { commitment: o.commitment }),
@@ -71,7 +69,7 @@ Options:
       return EXIT_OK;
     }
     const lines = obligations.map((o) => {
-      const when = formatLocal(o.due, zones.get(o.incident)!);
+      const when = formatLocal(o.due, o.zone);
       const mark = o.overdue ? paint('red', 'OVERDUE') : paint('yellow', 'due    ');
       return `${mark} ${when}  ${paint('bold', o.incident)}  ${paint('cyan', o.rule)}\n        ${o.message}`;
     });

@@ -107,6 +107,7 @@ describe('due: the next deadline of each obligation', () => {
     const incident = buildIncident({ zone: NY, opened: '2026-10-30 09:00', priority: 'urgent' }).out('16:00').out('16:20').build();
     const gap = due(incident, '2026-10-30 16:30').find((o) => o.rule === 'max-gap')!;
     expect(gap.due).toBe(local('2026-11-02T10:50-05:00'));
+    expect(gap.zone).toBe(NY);
     expect(gap.message).toBe('Next update (urgent allows 3h of business time after the update at 16:20): due by Mon 2 Nov 10:50 EST');
   });
 

@@ -13,6 +13,8 @@ export type ObligationRule = Exclude<ScheduledObligation, { due?: undefined }>['
 
 export interface Obligation {
   incident: string;
+  /** The incident's IANA zone, as findings carry it: `due` is shown in it. */
+  zone: string;
   rule: ObligationRule;
   /** Epoch ms. */
   due: number;
@@ -89,7 +91,7 @@ export function proposeNextUpdateBy(incident: Incident, at: number, config: Conf
 function obligation(ctx: CadenceContext, rule: ObligationRule, due: number, what: string, extra: Partial<Obligation> = {}): Obligation {
   const overdue = ctx.now > due;
   const when = nearWithZone(ctx.zone, due, ctx.now);
-  return { incident: ctx.incident.id, rule, due, overdue, ...extra, message: `${what}: ${overdue ? `overdue since ${when}` : `due by ${when}`}` };
+  return { incident: ctx.incident.id, zone: ctx.zone, rule, due, overdue, ...extra, message: `${what}: ${overdue ? `overdue since ${when}` : `due by ${when}`}` };
 }
 
 function describe(ctx: CadenceContext, o: Exclude<ScheduledObligation, { due?: undefined }>): Obligation {

@@ -46,7 +46,7 @@ describe('Markdown outputs with hostile data', () => {
   it('reminder issues and the comments that notify', () => {
     const settings = { logins: { alice: 'alice-gh' }, labels: ['commlog'], within: 30 * 60_000, serverUrl: 'https://github.com', repository: 'acme/log', branch: 'main' };
     const incidentWith = (text: string): RemindIncident => ({ id, title: text, client: text, status: 'open', priority: 'urgent', owner: 'alice', backup: text, zone: 'UTC' });
-    const owed = (text: string): Obligation => ({ incident: id, rule: 'window', window: text, commitment: text, due: now - 60_000, overdue: true, message: text });
+    const owed = (text: string): Obligation => ({ incident: id, zone: 'UTC', rule: 'window', window: text, commitment: text, due: now - 60_000, overdue: true, message: text });
     expectInert((text) => {
       const [open] = planReminders({ incidents: [incidentWith(text)], obligations: [owed(text)], issues: [], now, settings });
       return open.kind === 'open' ? open.body : '';

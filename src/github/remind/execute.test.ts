@@ -8,7 +8,7 @@ const MIN = 60_000;
 const t0 = Date.parse('2026-11-02T13:30:00Z');
 
 const incident: RemindIncident = { id: '2026-11-02-acme-checkout-500', title: 'Checkout returns 500', client: 'Acme', status: 'open', priority: 'urgent', owner: 'alice', backup: 'bob', zone: 'Europe/London' };
-const overdue: Obligation = { incident: incident.id, rule: 'max-gap', due: Date.parse('2026-11-02T13:05:00Z'), overdue: false, message: 'next update was due by 13:05' };
+const overdue: Obligation = { incident: incident.id, zone: incident.zone, rule: 'max-gap', due: Date.parse('2026-11-02T13:05:00Z'), overdue: false, message: 'next update was due by 13:05' };
 
 let github: FakeGitHub;
 let warnings: string[];
@@ -48,7 +48,7 @@ describe('commlog remind against a GitHub REST server', () => {
     const [issue] = reminders();
     expect(issue).toMatchObject({ state: 'open', title: '[commlog] 2026-11-02-acme-checkout-500: 1 overdue', labels: ['commlog'], assignees: ['alice-gh', 'bob-gh'] });
 
-    const promised: Obligation = { incident: incident.id, rule: 'next-update-late', due: t0 + 20 * MIN, overdue: false, message: 'promised update by 13:50' };
+    const promised: Obligation = { incident: incident.id, zone: incident.zone, rule: 'next-update-late', due: t0 + 20 * MIN, overdue: false, message: 'promised update by 13:50' };
     await remind(t0 + 5 * MIN, [{ ...overdue, overdue: true }, promised]);
     expect(reminders()).toHaveLength(1);
     expect(issue.title).toBe('[commlog] 2026-11-02-acme-checkout-500: 1 overdue, 1 due soon');

@@ -15,8 +15,8 @@ const incident: RemindIncident = {
   zone: 'Europe/London',
 };
 
-const maxGap: Obligation = { incident: incident.id, rule: 'max-gap', due: Date.parse('2026-11-02T13:05:00Z'), overdue: true, message: 'next update was due by 13:05' };
-const endOfDay: Obligation = { incident: incident.id, rule: 'window', window: 'end-of-day', due: Date.parse('2026-11-02T16:30:00Z'), overdue: false, message: 'end-of-day update due by 16:30' };
+const maxGap: Obligation = { incident: incident.id, zone: incident.zone, rule: 'max-gap', due: Date.parse('2026-11-02T13:05:00Z'), overdue: true, message: 'next update was due by 13:05' };
+const endOfDay: Obligation = { incident: incident.id, zone: incident.zone, rule: 'window', window: 'end-of-day', due: Date.parse('2026-11-02T16:30:00Z'), overdue: false, message: 'end-of-day update due by 16:30' };
 const soon: Obligation = { ...endOfDay, rule: 'next-update-late', window: undefined, due: now + 20 * MIN, message: 'promised update due by 13:50' };
 
 function input(partial: Partial<RemindInput> = {}): RemindInput {

@@ -155,7 +155,7 @@ export function planReminders(input: RemindInput): ReminderAction[] {
       actions.push({ kind: 'open', incident: id, title: desired.title, body: desired.body, labels: settings.labels, assignees: desired.state.assigned });
       continue;
     }
-    actions.push(updateOf(existing.issue, existing.state, desired, obligations, settings, incident.zone));
+    actions.push(updateOf(existing.issue, existing.state, desired, obligations, settings));
   }
   return actions;
 }
@@ -166,7 +166,6 @@ function updateOf(
   desired: { title: string; body: string; state: ReminderState },
   obligations: Obligation[],
   settings: RemindSettings,
-  zone: string,
 ): ReminderAction {
   const reopen = issue.state === 'closed';
   const update: Extract<ReminderAction, { kind: 'update' }> = { kind: 'update', incident: desired.state.incident, issue: issue.number, reopen, addLabels: [] };
@@ -181,9 +180,9 @@ function updateOf(
   const wasOverdue = new Set(reopen ? [] : previous.overdue);
   const newlyOverdue = obligations.filter((o) => o.overdue && !wasOverdue.has(obligationKey(o)));
   if (reopen) {
-    update.comment = `Reopened: something is owed again.\n\n${obligations.map((o) => `- ${describe(o, zone)}`).join('\n')}`;
+    update.comment = `Reopened: something is owed again.\n\n${obligations.map((o) => `- ${describe(o)}`).join('\n')}`;
   } else if (newlyOverdue.length > 0) {
-    update.comment = `Now overdue:\n\n${newlyOverdue.map((o) => `- ${describe(o, zone)}`).join('\n')}`;
+    update.comment = `Now overdue:\n\n${newlyOverdue.map((o) => `- ${describe(o)}`).join('\n')}`;
   }
   const changed = reopen || update.title !== undefined || update.body !== undefined || update.assignees !== undefined || update.addLabels.length > 0;
   return changed ? update : { kind: 'nothing', incident: desired.state.incident, issue: issue.number };
@@ -209,7 +208,7 @@ function desiredIssue(incident: RemindIncident, obligations: Obligation[], setti
   const base = `${settings.serverUrl.replace(/\/+$/, '')}/${settings.repository}`;
   const rows = obligations.map((o) => {
     const what = `${markdownCode(o.rule, { inTable: true })}${o.window ? ` ${markdownText(o.window)}` : ''}${o.commitment ? ` ${markdownText(o.commitment)}` : ''}`;
-    return `| ${o.overdue ? '⚠️ overdue' : '⏰ due soon'} | ${what} | ${formatLocal(o.due, incident.zone)} | ${markdownText(o.message)} |`;
+    return `| ${o.overdue ? '⚠️ overdue' : '⏰ due soon'} | ${what} | ${formatLocal(o.due, o.zone)} | ${markdownText(o.message)} |`;
   });
   const body = [
     writeReminderState(state),
@@ -237,8 +236,8 @@ function closingComment(id: string, incident: RemindIncident | undefined, now: n
   return `Closing: ${why} (checked ${new Date(now).toISOString().slice(0, 16).replace('T', ' ')} UTC). commlog reopens this issue if ${markdownCode(id)} owes something again.`;
 }
 
-function describe(o: Obligation, zone: string): string {
-  return `${markdownCode(o.rule)}${o.window ? ` (${markdownText(o.window)})` : ''}${o.commitment ? ` (${markdownText(o.commitment)})` : ''}, due ${formatLocal(o.due, zone)}: ${markdownText(o.message)}`;
+function describe(o: Obligation): string {
+  return `${markdownCode(o.rule)}${o.window ? ` (${markdownText(o.window)})` : ''}${o.commitment ? ` (${markdownText(o.commitment)})` : ''}, due ${formatLocal(o.due, o.zone)}: ${markdownText(o.message)}`;
 }
 
 /** Overdue first, then by deadline (as `commlog due` lists them). */
