@@ -19,6 +19,13 @@ function example(id: string) {
 const updated = (feed: string, id: string) => new RegExp(`incidents/${id}/</id>[\\s\\S]*?<updated>([^<]+)</updated>`).exec(feed)![1];
 
 describe('the Atom feed', () => {
+  it('names the priority in force, as check does, and the opening one of a re-triaged incident', () => {
+    const { facts } = example('2026-09-14-harbourlane-checkout-500');
+    const feed = atomFeed([facts, example('2026-11-18-kestrel-rent-statement-arrears').facts], { title: 'T', root: '/', absolute: false, now: NOW });
+    expect(feed).toContain('<category term="high" label="priority high, opened as urgent"/>');
+    expect(feed).toMatch(/<category term="(\w+)" label="priority \1"\/>/);
+  });
+
   it('dates an open incident by its latest published entry, not its opening', () => {
     const { loaded, facts } = example('2026-11-18-kestrel-rent-statement-arrears');
     expect(loaded.incident.status).not.toBe('closed');

@@ -16,6 +16,11 @@ export interface FeedSite {
   now: number;
 }
 
+/** The priority in force, as `check` reports it, and the opening one when it was re-triaged. */
+function priorityLabel(i: ArchiveIncident): string {
+  return i.priorityAtOpening === i.priority ? `priority ${i.priority}` : `priority ${i.priority}, opened as ${i.priorityAtOpening}`;
+}
+
 export function atomFeed(incidents: readonly ArchiveIncident[], site: FeedSite): string {
   const recent = [...incidents].sort((x, y) => y.updatedAt - x.updatedAt || (x.id < y.id ? -1 : 1)).slice(0, FEED_ENTRIES);
   const idOf = (path: string) => (site.absolute ? `${site.root}${path}` : `urn:commlog:${path || 'archive'}`);
@@ -26,7 +31,7 @@ export function atomFeed(incidents: readonly ArchiveIncident[], site: FeedSite):
     <link href="${xml(`${site.root}incidents/${i.id}/`)}"/>
     <published>${iso(i.openedAt)}</published>
     <updated>${iso(i.updatedAt)}</updated>
-    <category term="${xml(i.priority)}" label="priority ${xml(i.priority)}"/>
+    <category term="${xml(i.priority)}" label="${xml(priorityLabel(i))}"/>
     <summary>${xml(i.excerpt)}</summary>
   </entry>`);
   return `<?xml version="1.0" encoding="utf-8"?>

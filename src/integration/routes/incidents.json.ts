@@ -14,7 +14,9 @@ export async function GET(): Promise<Response> {
     opened_at: formatInstantIso(i.zone, i.openedAt),
     resolved_at: i.resolvedAt === undefined ? null : formatInstantIso(i.zone, i.resolvedAt),
     timezone: i.zone,
+    // As in `commlog check --format json`: the priority in force (at Now, or at resolution).
     priority: i.priority,
+    priority_at_opening: i.priorityAtOpening,
     severity: i.severity ?? null,
     status: i.status,
     tags: i.tags,
