@@ -54,7 +54,8 @@ describe('commlog', () => {
       expect(help.code, name).toBe(0);
       expect(help.stdout, name).toMatch(new RegExp(`Usage: commlog ${name}`));
     }
-  });
+    // Imports every command's module: seconds on a loaded machine.
+  }, 30_000);
 
   it.each([
     [['frobnicate'], /unknown command "frobnicate"/],
@@ -128,6 +129,7 @@ describe('commlog', () => {
     const text = await run(['check', '--root', repo, '--now', '2026-11-02T13:30Z', '--json-report', report]);
     const json = await run(['check', '--root', repo, '--now', '2026-11-02T13:30Z', '--format', 'json']);
     expect(text.stdout).toMatch(/next-update-late/);
+    expect(text.stdout).toContain('\n    see https://github.com/commlog/commlog/blob/main/docs/rules.md#next-update-late\n');
     expect(readFileSync(report, 'utf8')).toBe(json.stdout);
     rmSync(report);
   });
@@ -137,7 +139,8 @@ describe('commlog', () => {
     writeFileSync(summary, '');
     const result = await run(['check', '--root', repo, '--format', 'github', '--now', '2026-11-02T13:30Z'], { env: { GITHUB_STEP_SUMMARY: summary } });
     expect(result.stdout).toMatch(/^::warning file=incidents\/2026-11-02-acme-checkout-500\/log\/2026-11-02T0910-email-out\.md,line=\d+,title=next-update-late::/m);
-    expect(readFileSync(summary, 'utf8')).toMatch(/\| ⚠️ \| `next-update-late` \|/);
+    expect(result.stdout).toMatch(/title=next-update-late::.*%0ASee https:\/\/github\.com\/commlog\/commlog\/blob\/main\/docs\/rules\.md#next-update-late$/m);
+    expect(readFileSync(summary, 'utf8')).toMatch(/\| ⚠️ \| \[`next-update-late`\]\(https:\/\/github\.com\/commlog\/commlog\/blob\/main\/docs\/rules\.md#next-update-late\) \|/);
     rmSync(summary);
   });
 

@@ -64,6 +64,16 @@ describe('planStickyComment', () => {
     expect(body).toContain('not "out" \\| fix &lt;the&gt; value |');
   });
 
+  it("links each finding's rule to its documentation, when the report gives a plain https address", () => {
+    const docs = 'https://github.com/commlog/commlog/blob/main/docs/rules.md#max-gap';
+    const [gap, schema] = report().findings;
+    const hostile = 'https://example.test/x) [click](https://evil.example';
+    const { body } = planStickyComment(report({ findings: [{ ...gap, docs }, { ...schema, docs: hostile }] }), context);
+    expect(body).toContain(`| ⚠️ warning | [\`max-gap\`](${docs}) |`);
+    expect(body).toContain('| ❌ error | `schema` |');
+    expect(body).not.toContain('evil.example');
+  });
+
   it('links to the new-file page on the pull request branch with a log entry template', () => {
     const incidents: CheckReport['incidents'] = [{ id: '2026-11-02-acme-checkout-500', status: 'open', priority: 'urgent', errors: 1, warnings: 1, zone: 'Europe/London', pm_email: 'pm@acme.example' }];
     const { body } = planStickyComment(report({ incidents }), context);

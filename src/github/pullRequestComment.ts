@@ -99,12 +99,16 @@ function incidentHeading(id: string, incident: ReportedIncident | undefined): st
   return `#### ${markdownCode(id)}${facts ? ` (${markdownText(facts)})` : ''}${counts}`;
 }
 
+/** A report's `docs` is data: linked only when it is a plain https address that cannot break out of the link. */
+const LINKABLE = /^https:\/\/[\w.~%/#:?=&+-]+$/;
+
 function findingRow(f: ReportedFinding, context: PullRequestContext): string {
   const icon = f.severity === 'error' ? '❌' : '⚠️';
   const file = f.file.startsWith(`incidents/${f.incident}/`) ? f.file.slice(`incidents/${f.incident}/`.length) : f.file;
   const label = `${file}${f.line ? `:${f.line}` : ''}`;
   const href = `${context.serverUrl}/${context.headRepository}/blob/${context.headSha}/${markdownUrlPath(f.file)}${f.line ? `#L${f.line}` : ''}`;
-  const rule = `${markdownCode(f.rule, { inTable: true })}${f.window ? ` (${markdownText(f.window)})` : ''}${f.commitment ? ` (${markdownText(f.commitment)})` : ''}`;
+  const ruleId = markdownCode(f.rule, { inTable: true });
+  const rule = `${f.docs && LINKABLE.test(f.docs) ? `[${ruleId}](${f.docs})` : ruleId}${f.window ? ` (${markdownText(f.window)})` : ''}${f.commitment ? ` (${markdownText(f.commitment)})` : ''}`;
   const due = f.due ? markdownText(f.due.replace('T', ' ').replace(/:00(?=[+-]\d\d:\d\d$|Z$)/, ' ')) : '';
   return `| ${icon} ${f.severity} | ${rule} | [${markdownText(label)}](${href}) | ${due} | ${markdownText(f.message)} |`;
 }

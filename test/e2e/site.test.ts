@@ -132,6 +132,20 @@ describe('privacy of the built output', () => {
     expect(json.incidents[0].url.startsWith(BASE)).toBe(true);
   });
 
+  it('names the priority for what it is: in force as check reports it, and the opening one', () => {
+    const json = JSON.parse(readFileSync(join(site.dist, 'incidents.json'), 'utf8'));
+    const retriaged = json.incidents.find((i: { id: string }) => i.id === '2026-09-14-harbourlane-checkout-500');
+    expect([retriaged.priority, retriaged.priority_at_opening]).toEqual(['high', 'urgent']);
+    expect(readFileSync(join(site.dist, 'feed.xml'), 'utf8')).toContain('<category term="high" label="priority high, opened as urgent"/>');
+  });
+
+  it("links each finding on an incident page to its rule's documentation", () => {
+    const html = readFileSync(join(site.dist, 'incidents', '2026-10-27-harbourlane-payment-timeouts', 'index.html'), 'utf8');
+    const links = [...html.matchAll(/<a (?=[^>]*class="badge")[^>]*href="([^"]+)"[^>]*>([a-z-]+)<\/a>/g)];
+    expect(links.length).toBeGreaterThan(0);
+    for (const [, href, rule] of links) expect(href).toBe(`https://github.com/commlog/commlog/blob/main/docs/rules.md#${rule}`);
+  });
+
   it.skipIf(NO_CHROMIUM)('the Atom feed is well-formed and links under the base path', async () => {
     const xml = readFileSync(join(site.dist, 'feed.xml'), 'utf8');
     const page = await open('');

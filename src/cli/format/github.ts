@@ -5,6 +5,7 @@ import { formatLocal } from '../../core/present/instant.ts';
 import { markdownCode, markdownText } from '../../core/present/markdownText.ts';
 import type { RepositoryCheck } from '../../node/checkRepository.ts';
 import { plural } from '../../core/present/plural.ts';
+import { ruleDocsAddress } from '../../core/present/ruleDocs.ts';
 
 function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -18,7 +19,8 @@ export function annotation(f: Finding): string {
   const props = [`file=${escapeProperty(f.file)}`];
   if (f.line !== undefined) props.push(`line=${f.line}`);
   props.push(`title=${escapeProperty(f.rule)}`);
-  return `::${f.severity} ${props.join(',')}::${escapeData(f.message)}`;
+  // Annotations have no link property: the rule's documentation is the message's last line.
+  return `::${f.severity} ${props.join(',')}::${escapeData(`${f.message}\nSee ${ruleDocsAddress(f.docs)}`)}`;
 }
 
 /**
@@ -49,7 +51,7 @@ export function formatStepSummary(result: RepositoryCheck): string {
     for (const f of result.findings) {
       const where = f.line === undefined ? f.file : `${f.file}:${f.line}`;
       const due = f.due === undefined ? '' : formatLocal(f.due, f.zone);
-      lines.push(`| ${f.severity === 'error' ? '❌' : '⚠️'} | \`${f.rule}\` | ${markdownCode(where, { inTable: true })} | ${due} | ${markdownText(f.message)} |`);
+      lines.push(`| ${f.severity === 'error' ? '❌' : '⚠️'} | [\`${f.rule}\`](${ruleDocsAddress(f.docs)}) | ${markdownCode(where, { inTable: true })} | ${due} | ${markdownText(f.message)} |`);
     }
     lines.push('');
   }

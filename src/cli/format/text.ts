@@ -1,11 +1,12 @@
 // Text for people: findings grouped by incident, `file:line` first so terminals link it,
-// the due time in the incident's own zone. Colour only when asked for (a TTY without NO_COLOR).
+// the due time in the incident's own zone, the rule's documentation under the message. Colour only when asked for (a TTY without NO_COLOR).
 import { styleText } from 'node:util';
 import type { IncidentSummary } from '../../core/check.ts';
 import type { Finding } from '../../core/findings.ts';
 import { formatLocal } from '../../core/present/instant.ts';
 import type { RepositoryCheck } from '../../node/checkRepository.ts';
 import { plural } from '../../core/present/plural.ts';
+import { ruleDocsAddress } from '../../core/present/ruleDocs.ts';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -32,6 +33,7 @@ export function formatCheckText(result: RepositoryCheck, colour: boolean): strin
       const due = f.due === undefined ? '' : paint('dim', ` · due ${formatLocal(f.due, f.zone)}`);
       lines.push(`  ${mark} ${where}  ${paint('cyan', f.rule)}${due}`);
       lines.push(`    ${f.message}`);
+      lines.push(paint('dim', `    see ${ruleDocsAddress(f.docs)}`));
     }
     lines.push('');
   }

@@ -1,5 +1,5 @@
 // The check report's one contract: what the CLI writes is what `commlog comment` reads, with
-// each incident's zone and PM address, and with no field cli.md does not name.
+// each incident's zone and PM address and each finding's docs address beyond cli.md's fields.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkIncident, totalsOf } from '../check.ts';
@@ -30,12 +30,17 @@ describe('the check report', () => {
     expect(report.findings.map((f) => f.due)).toEqual(['2026-11-02T11:05:00+00:00', '2026-11-02T13:05:00+00:00']);
   });
 
-  it("writes only cli.md's fields, in its order", () => {
+  it("gives each finding the address of its rule's documentation", () => {
+    const report = reportAt('2026-11-02T13:30:00Z');
+    expect(report.findings.map((f) => f.docs)).toEqual(report.findings.map((f) => `https://github.com/commlog/commlog/blob/main/docs/rules.md#${f.rule}`));
+  });
+
+  it("writes cli.md's fields in its order, then the added ones", () => {
     const report = reportAt('2026-11-02T13:30:00Z');
     expect(Object.keys(report)).toEqual(['version', 'now', 'summary', 'incidents', 'findings']);
     expect(report.now).toBe('2026-11-02T13:30:00Z');
     expect(Object.keys(report.summary)).toEqual(['incidents', 'entries', 'errors', 'warnings']);
-    expect(Object.keys(report.findings[0])).toEqual(['rule', 'severity', 'incident', 'file', 'line', 'message', 'due']);
+    expect(Object.keys(report.findings[0])).toEqual(['rule', 'severity', 'incident', 'file', 'line', 'message', 'due', 'docs']);
   });
 
   it('reads reports written before zone and pm_email existed', () => {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { CheckTotals, IncidentSummary } from '../check.ts';
 import type { Finding } from '../findings.ts';
 import { PRIORITIES, STATUSES } from '../schema/values.ts';
+import { ruleDocsAddress } from '../present/ruleDocs.ts';
 import { formatInstantIso } from '../time/zone.ts';
 
 const count = z.number().int().nonnegative();
@@ -20,6 +21,11 @@ const reportedFinding = z.object({
   due: z.string().optional(),
   window: z.string().optional(),
   commitment: z.string().optional(),
+  /**
+   * Beyond cli.md's example: the address of the rule's section of commlog's docs/rules.md.
+   * Optional for reports written before it existed.
+   */
+  docs: z.string().optional(),
 });
 
 const reportedIncident = z.object({
@@ -89,6 +95,7 @@ function reportedFindingOf(f: Finding): ReportedFinding {
     ...(f.due === undefined ? {} : { due: formatInstantIso(f.zone, f.due) }),
     ...(f.window === undefined ? {} : { window: f.window }),
     ...(f.commitment === undefined ? {} : { commitment: f.commitment }),
+    docs: ruleDocsAddress(f.docs),
   };
 }
 

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseTimestamp } from '../time/timestamp.ts';
 import { formatDuration } from './duration.ts';
 import { formatLocal, formatLocalPair } from './instant.ts';
 import { plural } from './plural.ts';
+import { COMMLOG_REPOSITORY_URL, ruleDocsAddress } from './ruleDocs.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -51,5 +53,13 @@ describe('formatLocalPair', () => {
   it('keeps to the minute otherwise', () => {
     expect(formatLocalPair(at('2026-11-02T10:13:59'), at('2026-11-02T10:14:40'), zone)).toEqual(['2026-11-02 10:13 GMT', '2026-11-02 10:14 GMT']);
     expect(formatLocal(at('2026-07-02T10:14'), zone)).toBe('2026-07-02 10:14 BST');
+  });
+});
+
+describe('ruleDocsAddress', () => {
+  it("opens the rule's section of docs/rules.md in the repository package.json names", () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { repository: { url: string } };
+    expect(pkg.repository.url).toBe(`git+${COMMLOG_REPOSITORY_URL}.git`);
+    expect(ruleDocsAddress('docs/rules.md#max-gap')).toBe(`${COMMLOG_REPOSITORY_URL}/blob/main/docs/rules.md#max-gap`);
   });
 });
