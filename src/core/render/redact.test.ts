@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMAIL_WITHHELD, PHONE_WITHHELD, isContactLink, redactContacts } from './redact.ts';
+import fc from 'fast-check';
+import { DIGIT_RUN, EMAIL, EMAIL_WITHHELD, PHONE_WITHHELD, SEVEN_DIGITS, isContactLink, redactContacts } from './redact.ts';
 
 describe('redactContacts: phone numbers in the forms people write them (issue 9)', () => {
   it.each([
@@ -70,5 +71,28 @@ describe('redactContacts reads contact details spelled with character references
 
   it('leaves other references as they are', () => {
     expect(redactContacts('a &lt;b&gt; &#42;c&#42; &amp; d')).toBe('a &lt;b&gt; &#42;c&#42; &amp; d');
+  });
+});
+
+describe('redactContacts: its shortcuts skip only texts the full expressions leave alone', () => {
+  const alphabet = fc.constantFrom(...'0123456789 .-()/+@%4a\u00a0x&#;T'.split(''), '%40', '&#64;', 'ana@x.example', '07700 900123');
+  const texts = fc.array(alphabet, { maxLength: 40 }).map((parts) => parts.join(''));
+
+  it('a text without seven digits in a row (separators allowed) has no run long enough to be a phone number', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        if (SEVEN_DIGITS.test(text)) return;
+        for (const [run] of text.matchAll(DIGIT_RUN)) expect(run.replace(/\D/g, '').length).toBeLessThan(7);
+      }),
+    );
+  });
+
+  it('a text without @ or %40 has no e-mail address', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        if (text.includes('@') || text.includes('%40')) return;
+        expect(text.match(EMAIL)).toBeNull();
+      }),
+    );
   });
 });
