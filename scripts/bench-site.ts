@@ -1,23 +1,32 @@
 // Site build benchmark: builds the site from generated corpora (gen-corpus.mjs, the standard
 // workload) and reports wall time, peak memory of the whole process tree (Astro, its worker
-// thread and Pagefind, summed), and what a reader downloads for the archive and an incident page.
+// threads and Pagefind, summed), and what a reader downloads for the archive and an incident page.
+// Each run is a cold build (empty build cache), then Hugo's cold build of the same corpus (a page
+// per incident listing its entries, hugo-site/ below), then a warm rebuild after one new log
+// entry; the table gives the medians and the ratios to Hugo of the same run.
 //
-//   node scripts/bench-site.ts [--sizes 1000,10000] [--runs 1] [--keep]
+//   node scripts/bench-site.ts [--sizes 1000,10000] [--runs 1] [--keep] [--without-hugo]
 //
 // Corpora are generated once into /tmp/commlog-bench-<N> and reused; --keep keeps the builds.
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 
 const PROJECT = resolve(import.meta.dirname, '..');
-const GENERATOR = resolve(PROJECT, '../shared/bench/gen-corpus.mjs');
+// The standard workload's generator, beside the repository (or beside a worktree's folder).
+const GENERATOR = ['../shared', '../../shared'].map((d) => resolve(PROJECT, d, 'bench/gen-corpus.mjs')).find((f) => existsSync(f)) ?? resolve(PROJECT, '../shared/bench/gen-corpus.mjs');
 const NOW = '2026-11-20T18:00:00Z';
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '1000,10000' }, runs: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } },
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    runs: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+    'without-hugo': { type: 'boolean', default: false },
+  },
 });
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
@@ -119,21 +128,102 @@ function pageWeight(dist: string, base: string, htmlPath: string): { raw: number
   return { raw, gzip };
 }
 
+/** Hugo's version line, or undefined when it is not installed. */
+function hugoVersion(): string | undefined {
+  const r = spawnSync('hugo', ['version'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+// A Hugo site that builds what the comparison needs: a page per incident listing its entries with
+// their rendered Markdown, and a home page linking them. Each incident folder is a section of
+// the content folder (the corpus's incidents/); its files are listed, not given pages of their own.
+const HUGO_SITE: Record<string, string> = {
+  'hugo.toml': `baseURL = "https://example.org/"
+title = "Incident archive"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[[cascade]]
+  [cascade._build]
+    render = "never"
+    list = "always"
+  [cascade._target]
+    kind = "page"
+`,
+  'layouts/_default/list.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>
+<h1>{{ with .GetPage "incident.md" }}{{ .Title }}{{ else }}{{ .Title }}{{ end }}</h1>
+{{ range .Pages.ByDate }}<article><h2>{{ with .Params.summary }}{{ . }}{{ else }}{{ .Title }}{{ end }}</h2>{{ .Content }}</article>
+{{ end }}</body></html>
+`,
+  'layouts/_default/single.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>{{ .Content }}</body></html>
+`,
+  'layouts/index.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Site.Title }}</title></head><body><ul>
+{{ range .Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>
+`,
+};
+
+function hugoSite(): string {
+  const dir = join(tmpdir(), 'commlog-bench-hugo-site');
+  for (const [path, text] of Object.entries(HUGO_SITE)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** A new outbound update in the newest incident: the "one new entry" of a warm rebuild. */
+function addEntry(root: string): () => void {
+  const newest = readdirSync(join(root, 'incidents')).sort().at(-1)!;
+  const file = join(root, 'incidents', newest, 'log', '2026-11-20T1745-email-out.md');
+  writeFileSync(
+    file,
+    `---
+at: 2026-11-20T17:45
+direction: outbound
+channel: email
+contact: { name: Bench Reader }
+author: bench
+summary: One more update, for the warm rebuild
+---
+
+The sync job has run cleanly since this morning. We will confirm tomorrow.
+`,
+  );
+  return () => rmSync(file, { force: true });
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+const withHugo = !values['without-hugo'];
+const hugo = withHugo ? hugoVersion() : undefined;
+if (withHugo && !hugo) {
+  console.error(
+    "bench:site compares the site build with Hugo's, but `hugo` is not on the PATH. Install it (Debian or Ubuntu: sudo apt-get install hugo; macOS: brew install hugo; others: https://gohugo.io/installation/), or run with --without-hugo.",
+  );
+  process.exit(1);
+}
+
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const rows: string[] = [];
-console.log(`node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+const ratios: string[] = [];
+console.log(`node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB${hugo ? `; ${hugo}` : ''}`);
+const astro = join(PROJECT, 'node_modules/astro/bin/astro.mjs');
 for (const n of sizes) {
   const root = await corpus(n);
+  const cacheDir = join(tmpdir(), `commlog-bench-cache-${n}`);
+  const env = { COMMLOG_ROOT: root, COMMLOG_NOW: NOW, ASTRO_TELEMETRY_DISABLED: '1', COMMLOG_CACHE_DIR: cacheDir };
+  const cold: number[] = [];
+  const warm: number[] = [];
+  const hugoCold: number[] = [];
   for (let i = 0; i < runs; i++) {
     const dist = `/tmp/commlog-bench-dist-${n}`;
     rmSync(dist, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
     const loadBefore = loadavg()[0];
-    const r = await run(process.execPath, [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], {
-      COMMLOG_ROOT: root,
-      COMMLOG_NOW: NOW,
-      ASTRO_TELEMETRY_DISABLED: '1',
-    });
+    const r = await run(process.execPath, [astro, 'build', '--outDir', dist], env);
     if (r.code !== 0) throw new Error(`build of ${n} failed:\n${r.output.slice(-4000)}`);
+    cold.push(r.ms);
     const pages = Number(/(\d+) page\(s\) built/.exec(r.output)?.[1] ?? 0);
     const incidentDirs = readdirSync(join(dist, 'incidents'));
     const sample = incidentDirs[Math.floor(incidentDirs.length / 2)];
@@ -146,9 +236,39 @@ for (const n of sizes) {
     const row = `| ${n} | ${pages} | ${(r.ms / 1000).toFixed(1)} s | ${cpu} | ${load} | ${((r.ms / n)).toFixed(1)} ms | ${(r.peakKiB / 2 ** 20).toFixed(2)} GiB | ${kib(archive.raw)} (${kib(archive.gzip)} gz) | ${kib(incident.raw)} (${kib(incident.gzip)} gz) | ${kib(index)} (${kib(indexGzip)} gz) |`;
     console.log(row);
     rows.push(row);
+    // The build's own table of phases, with COMMLOG_PROFILE=1.
+    const phases = r.output.split('\n').filter((l) => l.startsWith('|'));
+    if (phases.length) console.log(phases.join('\n'));
+    if (hugo) {
+      const out = join(tmpdir(), `commlog-bench-hugo-${n}`);
+      rmSync(out, { recursive: true, force: true });
+      const h = await run('hugo', ['--source', hugoSite(), '--contentDir', join(root, 'incidents'), '--destination', out, '--quiet'], {});
+      if (h.code !== 0) throw new Error(`hugo build of ${n} failed:\n${h.output.slice(-4000)}`);
+      hugoCold.push(h.ms);
+      console.log(`  hugo cold: ${(h.ms / 1000).toFixed(1)} s, CPU ${h.cpuSeconds?.toFixed(0) ?? '—'} s, peak ${(h.peakKiB / 2 ** 20).toFixed(2)} GiB; load ${loadavg()[0].toFixed(1)}`);
+      rmSync(out, { recursive: true, force: true });
+    }
+    const removeEntry = addEntry(root);
+    try {
+      const w = await run(process.execPath, [astro, 'build', '--outDir', dist], env);
+      if (w.code !== 0) throw new Error(`warm build of ${n} failed:\n${w.output.slice(-4000)}`);
+      warm.push(w.ms);
+      console.log(`  warm rebuild after one new entry: ${(w.ms / 1000).toFixed(1)} s, CPU ${w.cpuSeconds?.toFixed(0) ?? '—'} s, peak ${(w.peakKiB / 2 ** 20).toFixed(2)} GiB; load ${loadavg()[0].toFixed(1)}`);
+      console.log(w.output.split('\n').filter((l) => l.startsWith('|') || /from the build cache/.test(l)).join('\n'));
+    } finally {
+      removeEntry();
+    }
     if (!values.keep) rmSync(dist, { recursive: true, force: true });
   }
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const h = hugoCold.length ? median(hugoCold) : undefined;
+  ratios.push(
+    `| ${n} | ${runs} | ${s(median(cold))} | ${s(median(warm))} | ${h === undefined ? '—' : s(h)} | ${h === undefined ? '—' : (median(cold) / h).toFixed(2)} | ${h === undefined ? '—' : (median(warm) / h).toFixed(2)} |`,
+  );
 }
 console.log('\n| incidents | pages | build (wall) | CPU (user+sys) | load average | wall per incident | peak memory (tree) | archive page | incident page (median id) | filter index (on first use) |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) console.log(r);
+console.log('\n| incidents | runs | commlog cold (median) | commlog warm, one new entry (median) | Hugo cold (median) | cold / Hugo | warm / Hugo |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (const r of ratios) console.log(r);
