@@ -20,6 +20,8 @@ const dir = join(import.meta.dirname, '../../.github/workflows');
 const files = readdirSync(dir).filter((f) => f.endsWith('.yml') || f.endsWith('.yaml'));
 
 interface Step {
+  name?: string;
+  if?: string;
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
@@ -138,8 +140,27 @@ describe('GitHub workflows', () => {
         if (!writes && !publishes) continue;
         for (const step of job.steps) expect(step.with?.cache, `${f} ${name}`).toBeUndefined();
         expect(job.steps.some((s) => s.uses?.startsWith('actions/cache@')), `${f} ${name}`).toBe(false);
+        // The site's build cache is the one cache a publishing job restores (next test).
+        for (const step of job.steps.filter((s) => s.uses?.startsWith('actions/cache/'))) expect(step.with?.path, `${f} ${name}`).toBe('node_modules/.astro/commlog');
       }
     }
+  });
+
+  it('save the site build cache only from runs of main, and restore only the own branch', () => {
+    const build = workflows['commlog-pages.yml'].jobs.build;
+    const restore = build.steps.find((s) => s.uses?.startsWith('actions/cache/restore@'));
+    const save = build.steps.find((s) => s.uses?.startsWith('actions/cache/save@'));
+    expect(restore?.with?.['restore-keys']).toBe('commlog-site-${{ runner.os }}-${{ github.ref }}-');
+    expect(restore?.with?.key).toBe(save?.with?.key);
+    expect(String(save?.with?.key)).toMatch(/^commlog-site-\$\{\{ runner\.os \}\}-\$\{\{ github\.ref \}\}-/);
+    expect(save?.if).toBe("github.ref == 'refs/heads/main'");
+    expect(workflows['commlog-pages.yml'].on).not.toHaveProperty('pull_request');
+    expect(workflows['commlog-pages.yml'].on).not.toHaveProperty('pull_request_target');
+    const names = build.steps.map((s) => s.name ?? s.uses ?? s.run);
+    expect(names.indexOf('Restore the build cache')).toBeLessThan(names.indexOf('Build'));
+    expect(names.indexOf('Save the build cache')).toBeGreaterThan(names.indexOf('Build'));
+    // npm ci empties node_modules: the cache is restored after it.
+    expect(build.steps.findIndex((s) => s.run?.startsWith('npm ci'))).toBeLessThan(names.indexOf('Restore the build cache'));
   });
 
   it('remind on weekdays every 15 minutes and on demand, one run at a time', () => {

@@ -1,20 +1,24 @@
 // The published archive of this build, read once through the core. Loader threads
 // (loaderWorker.ts) load and check every incident folder, send back lean facts, and write each
-// incident page's content to a page cache on disk; the main thread keeps only the facts, sorted
-// and grouped for the list pages. Internal incidents never come back.
+// incident page's content and search record to a store on disk (the build cache, buildCache.ts);
+// the main thread keeps only the facts, sorted and grouped for the list pages, and hands the
+// search index its shards. Internal incidents never come back.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MessagePort, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { Config } from '../core/config/config.ts';
 import { findRecurrences, type Recurrence } from '../core/metrics/recurrence.ts';
 import { listIncidentIds, readConfig } from '../node/repository.ts';
 import type { ArchiveIncident } from './archiveIncident.ts';
 import type { IncidentView } from './incidentView.ts';
-import type { LoaderInput, LoaderMessage } from './loaderWorker.ts';
+import { cacheDirOf, codeFingerprint, incidentsDir, prepareCacheDir, prune, searchDir, sha256 } from './buildCache.ts';
+import type { LoadedBatch, LoaderInput, LoaderMessage } from './loaderWorker.ts';
 import { publishedSite } from './clientSite.ts';
 import { siteOptions } from './options.ts';
-import { siteModuleFile, siteNow, siteRoot } from './settings.ts';
+import { buildClock } from './profile.ts';
+import { SHARD_SIZE } from './searchShards.ts';
+import { readConfigText, siteModuleFile, siteNow, siteRoot, siteSourcesDir } from './settings.ts';
 
 export type { ArchiveIncident, FeedbackNote } from './archiveIncident.ts';
 
@@ -35,36 +39,67 @@ export interface Archive {
   clients: ClientGroup[];
   /** Incident folders not published: internal, or incident.md unreadable. */
   withheld: number;
-  /** Where the loader threads left each incident page's content. */
+  /** Where the loader threads left each incident page's content (`<id>.view.json`). */
   pageCache: string;
   /** Incident id -> how it recurs (same client or category group within 90 days, related, tagged), for those that do. */
   recurrences: Map<string, Recurrence>;
 }
 
-/** What the search-index integration offers the build (searchIndex.ts): a port per loader. */
+/** What the search-index integration offers the build (searchIndex.ts). */
 export interface SearchSink {
-  connect(): MessagePort;
+  /** Shard `index` can be built: its incidents' search records are in the store. */
+  shard(shard: SearchShard): void;
+  /** No more shards. */
+  end(): void;
 }
 export const SEARCH_SINK = Symbol.for('commlog.searchSink');
 
+export interface SearchShard {
+  /** It is `shardDir(index)` of the output. */
+  index: number;
+  /** Hash of its records: its folder in `shards`. */
+  key: string;
+  /** Its incidents, in id order. */
+  ids: string[];
+  /** Where the loaders left each incident's `<id>.search.json`. */
+  records: string;
+  /** Where built shards are kept, by key. */
+  shards: string;
+  /** Whether the shard may be moved into the output (no build cache keeps it). */
+  move: boolean;
+}
+
 const LOADERS = Math.max(1, Math.min(2, availableParallelism()));
 
-function runLoader(input: LoaderInput, onIncidents: (list: ArchiveIncident[], withheld: number, ofClient: number) => void): Promise<void> {
+function runLoader(input: LoaderInput, onBatch: (batch: LoadedBatch) => void): Promise<void> {
   return new Promise((done, fail) => {
-    const worker = new Worker(siteModuleFile('loaderWorker'), {
-      workerData: input,
-      transferList: input.searchPort ? [input.searchPort] : [],
-    });
+    const worker = new Worker(siteModuleFile('loaderWorker'), { workerData: input });
     worker.on('message', (m: LoaderMessage) => {
-      if ('done' in m) done();
-      else onIncidents(m.incidents, m.withheld, m.ofClient);
+      if ('done' in m) {
+        buildClock.merge(m.phases, 'loaders: ');
+        done();
+      } else onBatch(m);
     });
     worker.on('error', fail);
     worker.on('exit', (code) => (code === 0 ? done() : fail(new Error(`site loader thread stopped with code ${code}`))));
   });
 }
 
+/** The store of this build: the build cache when on, else a temporary folder removed at exit. */
+function openStore(root: string, client: string | undefined): { dir: string; cached: boolean } {
+  const cacheDir = cacheDirOf(root, client);
+  if (cacheDir) {
+    prepareCacheDir(cacheDir);
+    return { dir: cacheDir, cached: true };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'commlog-pages-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  prepareCacheDir(dir);
+  return { dir, cached: false };
+}
+
 async function buildArchive(): Promise<Archive> {
+  const loading = buildClock.span('main: loading (waits for the loaders)');
   const root = siteRoot();
   const config = readConfig(root);
   const { client, title } = siteOptions();
@@ -74,25 +109,34 @@ async function buildArchive(): Promise<Archive> {
   config.site.title = title ?? config.site.title;
   const now = siteNow(config.timezone);
   const ids = listIncidentIds(root);
-  const pageCache = mkdtempSync(join(tmpdir(), 'commlog-pages-'));
-  process.once('exit', () => rmSync(pageCache, { recursive: true, force: true }));
-  const sink = (globalThis as Record<symbol, SearchSink | undefined>)[SEARCH_SINK];
+  const store = openStore(root, client);
   const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+  const buildKey = sha256(codeFingerprint(siteSourcesDir()), readConfigText(root), JSON.stringify(siteOptions()), base);
+  const sink = (globalThis as Record<symbol, SearchSink | undefined>)[SEARCH_SINK];
+  const shards = new SearchShards(
+    ids,
+    LOADERS,
+    (hashes) => sha256(buildKey, String(SHARD_SIZE), ...hashes),
+    (index, key, shardIds) => sink?.shard({ index, key, ids: shardIds, records: incidentsDir(store.dir), shards: searchDir(store.dir), move: !store.cached }),
+  );
   const incidents: ArchiveIncident[] = [];
   let withheld = 0;
   let ofClient = 0;
+  let reused = 0;
   await Promise.all(
     Array.from({ length: LOADERS }, (_, k) =>
-      runLoader(
-        { root, now, ids: ids.filter((_, i) => i % LOADERS === k), knownIds: ids, cacheDir: pageCache, base, client, searchPort: sink?.connect() },
-        (list, w, c) => {
-          for (const i of list) incidents.push(i);
-          withheld += w;
-          ofClient += c;
-        },
-      ),
+      runLoader({ root, now, ids: ids.filter((_, i) => i % LOADERS === k), knownIds: ids, store: store.dir, buildKey, base, client }, (batch) => {
+        for (const i of batch.incidents) incidents.push(i);
+        withheld += batch.withheld;
+        ofClient += batch.ofClient;
+        reused += batch.reused;
+        shards.add(k, batch);
+      }),
     ),
   );
+  shards.end();
+  sink?.end();
+  loading();
   if (client !== undefined && ofClient === 0) {
     throw new Error(`client site "${client}": no incident of ${root}/incidents has this client (incident.md \`client\`, compared ignoring case); check the name in site.clients or the integration's \`client\` option`);
   }
@@ -100,8 +144,65 @@ async function buildArchive(): Promise<Archive> {
   const byId = new Map(incidents.map((i) => [i.id, i]));
   for (const i of incidents) i.related = i.related.filter((r) => byId.has(r));
   const recurrences = new Map(findRecurrences(incidents, { groupOf: (c) => config.categoryGroups[c] }).map((r) => [r.id, r]));
-  return { root, config, now, incidents, byId, clients: groupByClient(incidents), withheld, pageCache, recurrences };
+  if (store.cached) prune(store.dir, new Set(ids), shards.keys);
+  buildStats.incidents = ids.length;
+  buildStats.reused = reused;
+  return { root, config, now, incidents, byId, clients: groupByClient(incidents), withheld, pageCache: incidentsDir(store.dir), recurrences };
 }
+
+/**
+ * The search index's shards as the loaders progress: published incidents in id order, SHARD_SIZE
+ * to a shard, so that a new incident (the newest id) or a changed one rebuilds only the shard it
+ * falls in. A shard is handed on as soon as every id up to its last is loaded, so Pagefind works
+ * alongside the loaders. Loader k loads ids k, k + L, k + 2L, … in order.
+ */
+class SearchShards {
+  readonly keys = new Set<string>();
+  readonly #hashes = new Map<string, string>();
+  readonly #next: number[];
+  readonly #ids: readonly string[];
+  readonly #loaders: number;
+  readonly #keyOf: (hashes: string[]) => string;
+  readonly #emit: (index: number, key: string, ids: string[]) => void;
+  #scanned = 0;
+  #pending: string[] = [];
+  #emitted = 0;
+
+  constructor(ids: readonly string[], loaders: number, keyOf: (hashes: string[]) => string, emit: (index: number, key: string, ids: string[]) => void) {
+    this.#ids = ids;
+    this.#loaders = loaders;
+    this.#keyOf = keyOf;
+    this.#emit = emit;
+    this.#next = Array.from({ length: loaders }, () => 0);
+  }
+
+  add(loader: number, batch: LoadedBatch): void {
+    batch.incidents.forEach((i, n) => this.#hashes.set(i.id, batch.searchHashes[n]));
+    this.#next[loader] = batch.next;
+    // Every id before the first one a loader has yet to send is loaded.
+    const loaded = Math.min(...this.#next.map((n, k) => n * this.#loaders + k));
+    for (; this.#scanned < Math.min(loaded, this.#ids.length); this.#scanned++) {
+      const id = this.#ids[this.#scanned];
+      if (!this.#hashes.has(id)) continue;
+      this.#pending.push(id);
+      if (this.#pending.length === SHARD_SIZE) this.#flush();
+    }
+  }
+
+  end(): void {
+    if (this.#pending.length || this.#emitted === 0) this.#flush();
+  }
+
+  #flush(): void {
+    const key = this.#keyOf(this.#pending.map((id) => this.#hashes.get(id)!));
+    this.keys.add(key);
+    this.#emit(this.#emitted++, key, this.#pending);
+    this.#pending = [];
+  }
+}
+
+/** What the build did, for the integration's log line (global: see buildClock). */
+export const buildStats: { incidents: number; reused: number } = ((globalThis as Record<symbol, { incidents: number; reused: number }>)[Symbol.for('commlog.buildStats')] ??= { incidents: 0, reused: 0 });
 
 function groupByClient(incidents: readonly ArchiveIncident[]): ClientGroup[] {
   const groups = new Map<string, ClientGroup>();
@@ -133,5 +234,5 @@ export function archive(): Promise<Archive> {
 /** What an incident page shows, as its loader thread left it. */
 export async function incidentView(id: string): Promise<IncidentView> {
   const { pageCache } = await archive();
-  return JSON.parse(readFileSync(join(pageCache, `${id}.json`), 'utf8')) as IncidentView;
+  return JSON.parse(readFileSync(join(pageCache, `${id}.view.json`), 'utf8')) as IncidentView;
 }

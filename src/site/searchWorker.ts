@@ -1,94 +1,105 @@
-// Worker thread of the search-index integration: receives each published incident's search text
-// from the loader threads (one message port each) and feeds Pagefind (a separate process) while
-// the build goes on. Shards (searchShards.ts) are written to a staging folder as they fill, one
-// Pagefind process at a time, and moved into the output when the build is done.
-import { cpSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Worker thread of the search-index integration. While the archive loads it receives the search
+// shards as they fill (archive.ts) and builds, one after another, those the build cache does not
+// hold: each with Pagefind (a separate process) from the search records the loaders left on
+// disk, in id order, written under the shard's key. When the build is done the shards are copied (or, without
+// a build cache, moved) into the output as pagefind/, pagefind-1/, …
+import { cpSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { parentPort, type MessagePort } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
+import type { SearchShard } from './archive.ts';
+import { childProcessesCpuMs, PhaseClock } from './profile.ts';
 import type { SearchRecord } from './searchRecords.ts';
-import { SHARD_SIZE, shardDir } from './searchShards.ts';
+import { shardDir } from './searchShards.ts';
+
+export type SearchRequest = { shard: SearchShard } | { end: true } | { outputDir: string };
+export interface SearchResult {
+  records: number;
+  shards: number;
+  built: number;
+  indexedMs: number;
+  /** CPU of the Pagefind processes (with COMMLOG_PROFILE). */
+  pagefindCpuMs: number;
+  phases: ReturnType<PhaseClock['times']>;
+}
 
 const IN_FLIGHT = 64;
-const started = Date.now();
-const staging = mkdtempSync(join(tmpdir(), 'commlog-search-'));
-const queue: SearchRecord[] = [];
-let ports = 0;
-let portsDone = 0;
-let wake: (() => void) | undefined;
+const clock = new PhaseClock();
+const shards: SearchShard[] = [];
+let indexing = Promise.resolve();
+let ended: () => void;
+const allShards = new Promise<void>((resolve) => (ended = resolve));
+let records = 0;
+let built = 0;
+let indexedMs = 0;
+let pagefindCpuMs = 0;
 
-function notify(): void {
-  wake?.();
-  wake = undefined;
-}
-
-async function newIndex(): Promise<PagefindIndex> {
+async function buildShard(records: string, ids: string[], target: string): Promise<void> {
   const { index, errors } = await createIndex({});
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  return index;
-}
-
-async function writeShard(index: PagefindIndex, shard: number): Promise<void> {
-  const written = await index.writeFiles({ outputPath: join(staging, shardDir(shard)) });
+  const read = (id: string) => JSON.parse(readFileSync(join(records, `${id}.search.json`), 'utf8')) as SearchRecord;
+  for (let i = 0; i < ids.length; i += IN_FLIGHT) {
+    // Sent in order on one channel, so Pagefind numbers them in id order.
+    await Promise.all(ids.slice(i, i + IN_FLIGHT).map((id) => addRecord(index, read(id))));
+  }
+  const partial = `${target}.${process.pid}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  const written = await index.writeFiles({ outputPath: partial });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  pagefindCpuMs += childProcessesCpuMs();
   // Closing ends the Pagefind process, and with it the memory of this shard.
   await close();
-}
-
-let outputDir: string | undefined;
-
-parentPort!.on('message', (m: { port?: MessagePort; outputDir?: string }) => {
-  if (m.port) {
-    ports++;
-    m.port.on('message', (r: SearchRecord | { done: true }) => {
-      if ('done' in r) portsDone++;
-      else queue.push(r);
-      notify();
-    });
-  }
-  if (m.outputDir) {
-    outputDir = m.outputDir;
-    notify();
-  }
-});
-
-/** Indexes records as they come until every loader is done and the build has ended. */
-async function indexAll(): Promise<{ records: number; shards: number }> {
-  let shard = 0;
-  let inShard = 0;
-  let records = 0;
-  let index = await newIndex();
-  for (;;) {
-    if (queue.length === 0) {
-      if (outputDir !== undefined && portsDone === ports) break;
-      await new Promise<void>((resolve) => (wake = resolve));
-      continue;
-    }
-    const take = queue.splice(0, Math.min(IN_FLIGHT, SHARD_SIZE - inShard));
-    await Promise.all(take.map((r) => index.addCustomRecord(r)));
-    inShard += take.length;
-    records += take.length;
-    if (inShard === SHARD_SIZE) {
-      await writeShard(index, shard++);
-      index = await newIndex();
-      inShard = 0;
-    }
-  }
-  await writeShard(index, shard);
-  return { records, shards: shard + 1 };
-}
-
-const { records, shards } = await indexAll();
-const indexedMs = Date.now() - started;
-for (let i = 0; i < shards; i++) {
-  const target = join(outputDir!, shardDir(i));
   rmSync(target, { recursive: true, force: true });
-  try {
-    renameSync(join(staging, shardDir(i)), target);
-  } catch {
-    cpSync(join(staging, shardDir(i)), target, { recursive: true });
-  }
+  renameSync(partial, target);
 }
-rmSync(staging, { recursive: true, force: true });
-parentPort!.postMessage({ records, shards, indexedMs, errors: [] });
+
+async function addRecord(index: PagefindIndex, record: SearchRecord): Promise<void> {
+  const { errors } = await index.addCustomRecord(record);
+  if (errors.length) throw new Error(`Pagefind: ${errors.join('; ')}`);
+}
+
+/** Builds a shard unless the build cache holds it; shards are built one after another. */
+async function index(shard: SearchShard): Promise<void> {
+  records += shard.ids.length;
+  const target = join(shard.shards, shard.key);
+  if (existsSync(target)) return;
+  const started = Date.now();
+  const end = clock.span('search index: Pagefind (this thread)');
+  const before = pagefindCpuMs;
+  await buildShard(shard.records, shard.ids, target);
+  end();
+  clock.add('search index: Pagefind (its processes)', Date.now() - started, pagefindCpuMs - before);
+  indexedMs += Date.now() - started;
+  built++;
+}
+
+parentPort!.on('message', async (m: SearchRequest) => {
+  if ('shard' in m) {
+    shards.push(m.shard);
+    indexing = indexing.then(() => index(m.shard));
+    return;
+  }
+  if ('end' in m) {
+    ended();
+    return;
+  }
+  await allShards;
+  await indexing;
+  clock.time('search index: into the output', () => {
+    for (const shard of shards) {
+      const target = join(m.outputDir, shardDir(shard.index));
+      rmSync(target, { recursive: true, force: true });
+      const from = join(shard.shards, shard.key);
+      if (!shard.move) cpSync(from, target, { recursive: true });
+      else {
+        try {
+          renameSync(from, target);
+        } catch {
+          // Another file system.
+          cpSync(from, target, { recursive: true });
+        }
+      }
+    }
+  });
+  parentPort!.postMessage({ records, shards: shards.length, built, indexedMs, phases: clock.times(), pagefindCpuMs } satisfies SearchResult);
+});

@@ -1,7 +1,8 @@
 // Where the site reads its repository and which instant it calls Now: from the environment, so
 // that the benchmark can build a generated corpus and tests can build reproducibly.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CONFIG_FILE_NAME } from '../core/config/config.ts';
 import { parseTimestamp, timestampProblem } from '../core/time/timestamp.ts';
 
 /** `COMMLOG_ROOT`, else the project root (the bundled example incidents). */
@@ -24,7 +25,21 @@ export function siteNow(zone: string): number {
  * because the pages that start workers are bundled by Vite far from their sources.
  */
 export function siteModuleFile(name: string): string {
-  const dir = process.env.COMMLOG_SITE_SOURCES ?? resolve(process.cwd(), 'src/site');
+  const dir = siteSourcesDir();
   const compiled = join(dir, `${name}.js`);
   return existsSync(compiled) ? compiled : join(dir, `${name}.ts`);
+}
+
+/** The folder of the site's sources (src/site, or lib/site in the installed package). */
+export function siteSourcesDir(): string {
+  return process.env.COMMLOG_SITE_SOURCES ?? resolve(process.cwd(), 'src/site');
+}
+
+/** The repository's config file as written ('' without one), for the build cache's key. */
+export function readConfigText(root: string): string {
+  try {
+    return readFileSync(join(root, CONFIG_FILE_NAME), 'utf8');
+  } catch {
+    return '';
+  }
 }

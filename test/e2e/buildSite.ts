@@ -1,7 +1,10 @@
 // Builds the site for the browser tests: the bundled example repository copied to a temporary
-// folder, with a project-site base path, a repository URL and one hostile incident added.
+// folder, with a project-site base path, a repository URL and one hostile incident added. Each
+// test file runs on a cold build (empty build cache); its `.warm.test.ts` twin runs the same tests
+// on a warm one: the repository built once without its newest log entry, then again with it, the
+// second build reusing the build cache for everything else.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -84,15 +87,54 @@ export function buildEnvironment(root: string): NodeJS.ProcessEnv {
   return { ...env, COMMLOG_ROOT: root, COMMLOG_NOW: NOW, COMMLOG_SEARCH_SHARD_SIZE: '4', ASTRO_TELEMETRY_DISABLED: '1' };
 }
 
-export function buildSite(root: string): BuiltSite {
-  const dist = join(root, 'dist');
-  const result = spawnSync(process.execPath, [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], {
+const FLOCK = '/usr/bin/flock';
+const BUILD_LOCK = join(tmpdir(), `commlog-astro-build-${PROJECT.replace(/\W+/g, '-')}.lock`);
+
+let warm = false;
+
+/** Makes every later buildSite of this test file a warm build. */
+export function useWarmBuilds(): void {
+  warm = true;
+}
+
+/** `astro build` of the repository at `root` into `dist`; its build cache in root/.build-cache. */
+export function astroBuild(root: string, dist: string, env: NodeJS.ProcessEnv = {}): string {
+  const build = [process.execPath, join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist];
+  // Builds of one project share its .astro/ folder, which each build empties: the test files
+  // (run in parallel) take turns, where flock(1) is there to make them.
+  const [command, ...args] = existsSync(FLOCK) ? [FLOCK, BUILD_LOCK, ...build] : build;
+  const result = spawnSync(command, args, {
     cwd: PROJECT,
-    env: buildEnvironment(root),
+    // The build cache in the repository's temporary folder, removed with it.
+    env: { ...buildEnvironment(root), COMMLOG_CACHE_DIR: join(root, '.build-cache'), ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   const log = `${result.stdout}\n${result.stderr}`;
   if (result.status !== 0) throw new Error(`astro build failed:\n${log}`);
-  return { root, dist, log };
+  return log;
+}
+
+/** The newest log entry of the repository (by file name, across incidents). */
+export function newestEntry(root: string): string {
+  const entries = readdirSync(join(root, 'incidents'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => /(^|\/)log\/[^/]+\.md$/.test(f))
+    .sort((a, b) => (a.split('/').at(-1)! < b.split('/').at(-1)! ? -1 : 1));
+  return join(root, 'incidents', entries.at(-1)!);
+}
+
+export function buildSite(root: string): BuiltSite {
+  const dist = join(root, 'dist');
+  if (warm) {
+    const entry = newestEntry(root);
+    const aside = join(root, 'held-back-entry.md');
+    renameSync(entry, aside);
+    astroBuild(root, dist);
+    renameSync(aside, entry);
+    rmSync(dist, { recursive: true, force: true });
+    const log = astroBuild(root, dist);
+    if (!/incidents from the build cache/.test(log)) throw new Error(`the warm build reused nothing:\n${log}`);
+    return { root, dist, log };
+  }
+  return { root, dist, log: astroBuild(root, dist) };
 }
