@@ -33,7 +33,7 @@ beforeAll(() => {
   renameSync(aside, entry);
   warmLog = astroBuild(root, join(root, 'warm'), { ...shards, COMMLOG_NOW: '2026-11-27T18:00:00Z' });
   astroBuild(root, join(root, 'cold'), { ...shards, COMMLOG_NOW: '2026-11-27T18:00:00Z', COMMLOG_BUILD_CACHE: 'off' });
-}, 600_000);
+}, 900_000);
 
 afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });

@@ -84,7 +84,8 @@ export function buildEnvironment(root: string): NodeJS.ProcessEnv {
     if (!/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(k)) env[k] = v;
   }
   // Small search shards, so that the search merges several of them as a large archive does.
-  return { ...env, COMMLOG_ROOT: root, COMMLOG_NOW: NOW, COMMLOG_SEARCH_SHARD_SIZE: '4', ASTRO_TELEMETRY_DISABLED: '1' };
+  // The build cache in the repository's temporary folder, removed with it.
+  return { ...env, COMMLOG_ROOT: root, COMMLOG_NOW: NOW, COMMLOG_SEARCH_SHARD_SIZE: '4', ASTRO_TELEMETRY_DISABLED: '1', COMMLOG_CACHE_DIR: join(root, '.build-cache') };
 }
 
 const FLOCK = '/usr/bin/flock';
@@ -97,7 +98,7 @@ export function useWarmBuilds(): void {
   warm = true;
 }
 
-/** `astro build` of the repository at `root` into `dist`; its build cache in root/.build-cache. */
+/** `astro build` of the repository at `root` into `dist` (its build cache in root/.build-cache). */
 export function astroBuild(root: string, dist: string, env: NodeJS.ProcessEnv = {}): string {
   const build = [process.execPath, join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist];
   // Builds of one project share its .astro/ folder, which each build empties: the test files
@@ -105,8 +106,7 @@ export function astroBuild(root: string, dist: string, env: NodeJS.ProcessEnv = 
   const [command, ...args] = existsSync(FLOCK) ? [FLOCK, BUILD_LOCK, ...build] : build;
   const result = spawnSync(command, args, {
     cwd: PROJECT,
-    // The build cache in the repository's temporary folder, removed with it.
-    env: { ...buildEnvironment(root), COMMLOG_CACHE_DIR: join(root, '.build-cache'), ...env },
+    env: { ...buildEnvironment(root), ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -219,7 +219,7 @@ beforeAll(() => {
     writeFileSync(join(root, path), text);
   }
   site = buildSite(root);
-}, 240_000);
+}, 900_000);
 
 afterAll(() => {
   if (site) rmSync(site.root, { recursive: true, force: true });

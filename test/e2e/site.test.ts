@@ -22,7 +22,7 @@ beforeAll(async () => {
   server = await serveStatic(site.dist, BASE);
   if (!NO_CHROMIUM) browser = await launchBrowser();
   mkdirSync(SHOTS, { recursive: true });
-}, 240_000);
+}, 900_000);
 
 afterAll(async () => {
   await browser?.close();
