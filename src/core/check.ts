@@ -5,6 +5,7 @@ import { loadIncident, type LoadContext } from './load/loadIncident.ts';
 import type { Incident, IncidentFiles } from './model.ts';
 import { cadenceContext } from './cadence/context.ts';
 import { INCIDENT_RULES } from './rules/registry.ts';
+import type { RuleContext } from './rules/rule.ts';
 import type { Priority, Status } from './schema/values.ts';
 
 export interface IncidentSummary {
@@ -29,7 +30,7 @@ export interface IncidentCheck {
   incident?: Incident;
 }
 
-export type CheckContext = LoadContext;
+export type CheckContext = LoadContext & Pick<RuleContext, 'logHistory'>;
 
 export function checkIncident(files: IncidentFiles, context: CheckContext): IncidentCheck {
   const loaded = loadIncident(files, context);

@@ -1,6 +1,7 @@
 import { checkIncident, type IncidentSummary } from '../core/check.ts';
 import type { Config } from '../core/config/config.ts';
 import type { Finding } from '../core/findings.ts';
+import type { LogHistory } from '../core/quality/logHistory.ts';
 import type { LoggedMessage } from '../core/load/repeatedMessages.ts';
 import { readIncidentFiles } from './repository.ts';
 
@@ -11,6 +12,8 @@ export interface IncidentsToCheck {
   config: Config;
   ids: readonly string[];
   knownIds: readonly string[];
+  /** When each entry was committed, for late-log; absent outside a git work tree. */
+  logHistory?: LogHistory;
 }
 
 export interface CheckedIncidents {
@@ -21,7 +24,7 @@ export interface CheckedIncidents {
 }
 
 export function checkIncidents(job: IncidentsToCheck): CheckedIncidents {
-  const context = { config: job.config, now: job.now, knownIds: new Set(job.knownIds) };
+  const context = { config: job.config, now: job.now, knownIds: new Set(job.knownIds), logHistory: job.logHistory };
   const summaries: IncidentSummary[] = [];
   const findings: Finding[] = [];
   const messages: LoggedMessage[] = [];

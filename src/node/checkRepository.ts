@@ -6,11 +6,13 @@ import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { totalsOf, type CheckTotals, type IncidentSummary } from '../core/check.ts';
 import type { Config } from '../core/config/config.ts';
+import type { LogHistory } from '../core/quality/logHistory.ts';
 import { repeatedMessages } from '../core/load/repeatedMessages.ts';
 import { applySeverities, compareFindings, type Finding } from '../core/findings.ts';
 import { logImmutable } from '../core/rules/logImmutable.ts';
 import { checkIncidents, type CheckedIncidents, type IncidentsToCheck } from './checkIncidents.ts';
 import { changesSince } from './gitChanges.ts';
+import { readLogHistory } from './logHistory.ts';
 import { listIncidentIds, readConfig } from './repository.ts';
 import { RepositoryError } from './repositoryError.ts';
 
@@ -44,6 +46,8 @@ export interface RepositoryCheck {
   summaries: IncidentSummary[];
   findings: Finding[];
   totals: CheckTotals;
+  /** What the text output says once: late-log off outside a git work tree, shallow history. */
+  notes: string[];
 }
 
 export async function checkRepository(options: CheckOptions): Promise<RepositoryCheck> {
@@ -55,13 +59,25 @@ export async function checkRepository(options: CheckOptions): Promise<Repository
   }
   let ids = options.ids ?? allIds;
   const immutable: ReturnType<typeof logImmutable> = [];
+  let addedSince: Set<string> | undefined;
   if (options.since !== undefined) {
     const changed = await changesSince(options.root, options.since);
     ids = ids.filter((id) => changed.incidentIds.has(id));
     immutable.push(...logImmutable(changed.changes, options.since));
+    addedSince = changed.addedPaths;
+  }
+  const notes: string[] = [];
+  let logHistory: LogHistory | undefined;
+  if (config.rules['late-log'] !== 'off') {
+    const read = await readLogHistory(options.root, addedSince);
+    if ('off' in read) notes.push(read.off);
+    else {
+      logHistory = read.history;
+      if (logHistory.shallow) notes.push('history is shallow: late-log does not judge entries already present in its oldest commit (fetch the full history, e.g. actions/checkout with fetch-depth: 0)');
+    }
   }
 
-  const job: IncidentsToCheck = { root: options.root, now: options.now, config, ids, knownIds: allIds };
+  const job: IncidentsToCheck = { root: options.root, now: options.now, config, ids, knownIds: allIds, logHistory };
   const workers = Math.min(options.workers ?? Math.min(availableParallelism(), Math.floor(ids.length / INCIDENTS_PER_WORKER)), ids.length);
   const parts = workers > 1 ? await inThreads(job, workers) : [checkIncidents(job)];
 
@@ -78,7 +94,7 @@ export async function checkRepository(options: CheckOptions): Promise<Repository
     }
   }
   findings.sort(compareFindings);
-  return { now: options.now, config, summaries, findings, totals: totalsOf(summaries, findings) };
+  return { now: options.now, config, summaries, findings, totals: totalsOf(summaries, findings), notes };
 }
 
 /**

@@ -8,6 +8,8 @@ export interface ChangesSince {
   incidentIds: Set<string>;
   /** Changes to files that existed at the ref (edits, renames, deletions). */
   changes: FileChange[];
+  /** Files added since the ref, committed or not. */
+  addedPaths: Set<string>;
 }
 
 export async function changesSince(root: string, ref: string): Promise<ChangesSince> {
@@ -35,8 +37,13 @@ export async function changesSince(root: string, ref: string): Promise<ChangesSi
     addId(c.path);
     if (c.renamedTo) addId(c.renamedTo);
   }
-  for (const path of untracked.split('\0')) if (path) addId(path);
-  return { incidentIds, changes: changes.filter((c): c is FileChange => c.kind !== 'added') };
+  const addedPaths = new Set(changes.filter((c) => c.kind === 'added').map((c) => c.path));
+  for (const path of untracked.split('\0')) {
+    if (!path) continue;
+    addId(path);
+    addedPaths.add(path);
+  }
+  return { incidentIds, changes: changes.filter((c): c is FileChange => c.kind !== 'added'), addedPaths };
 }
 
 type Change = FileChange | { kind: 'added'; path: string; renamedTo?: undefined };

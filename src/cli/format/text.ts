@@ -37,6 +37,7 @@ export function formatCheckText(result: RepositoryCheck, colour: boolean): strin
     }
     lines.push('');
   }
+  for (const note of result.notes) lines.push(paint('dim', `ℹ ${note}`));
   lines.push(totalsLine(result, paint));
   return `${lines.join('\n')}\n`;
 }

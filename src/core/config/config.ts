@@ -270,6 +270,10 @@ function toSettings(s: z.output<typeof settings>) {
     /** Category -> its group, when categories are given as a map. */
     categoryGroups,
     requiredHeadings: s.report.required_headings as RequiredHeading[],
+    /** `report.share_within` (ms of business time): rule report-shared. */
+    reportShareWithin: s.report.share_within,
+    /** `log_within` (ms, wall clock): rule late-log. */
+    logWithin: s.log_within,
     // By rule id; keyed by string because the rule ids' type is inferred from rule modules that
     // take this Config (the schema only accepts known ids).
     rules: s.rules as Partial<Record<string, SeveritySetting>>,

@@ -138,7 +138,13 @@ export const DEFAULT_REQUIRED_HEADINGS = [
 /** The keys that are not part of a policy: categories, report, rules, publish and extensions. */
 const settingFields = {
   categories: z.union([stringList, z.record(z.string(), stringList)], { error: 'expected a list of categories, or a map of group -> list' }).default([]),
-  report: z.strictObject({ required_headings: z.array(heading).default(DEFAULT_REQUIRED_HEADINGS) }).prefault({}),
+  report: z
+    .strictObject({
+      required_headings: z.array(heading).default(DEFAULT_REQUIRED_HEADINGS),
+      share_within: millis.prefault('40h').meta({ description: 'business time after resolved_at to send the report to the client (rule report-shared)' }),
+    })
+    .prefault({}),
+  log_within: millis.prefault('24h').meta({ description: 'wall-clock time from a contact to its entry being committed (rule late-log)' }),
   rules: z.lazy(() => z.partialRecord(z.enum(ruleIds()), z.enum(['error', 'warning', 'off']))).default({}),
   publish: z.strictObject({ contact_details: z.boolean().default(false) }).prefault({}),
   // Extensions of this implementation (docs/decisions.md): the site, GitHub and e-mail import.

@@ -66,7 +66,7 @@ describe('Markdown outputs with hostile data', () => {
   it('the job summary', () => {
     expectInert((text) => {
       const finding: Finding = { rule: 'schema', severity: 'error', incident: id, zone: 'UTC', file: `incidents/${id}/log/${text}.md`, line: 1, message: text, docs: 'docs/rules.md#schema' };
-      const result: RepositoryCheck = { now, config, summaries: [], findings: [finding], totals: { incidents: 1, entries: 1, errors: 1, warnings: 0 } };
+      const result: RepositoryCheck = { now, config, summaries: [], findings: [finding], totals: { incidents: 1, entries: 1, errors: 1, warnings: 0 }, notes: [] };
       return formatStepSummary(result);
     });
   });

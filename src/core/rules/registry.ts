@@ -5,6 +5,7 @@ import { ack } from './ack.ts';
 import { ccPm } from './ccPm.ts';
 import { clientCommitmentOverdue } from './clientCommitmentOverdue.ts';
 import { commitmentOverdue } from './commitmentOverdue.ts';
+import { lateLog } from './lateLog.ts';
 import { logImmutableRule } from './logImmutable.ts';
 import { maxGap } from './maxGap.ts';
 import { nextUpdateLate } from './nextUpdateLate.ts';
@@ -14,6 +15,7 @@ import { reportHeading } from './reportHeading.ts';
 import { reportMissing } from './reportMissing.ts';
 import { reportSeverity } from './reportSeverity.ts';
 import { reportSeverityMismatch } from './reportSeverityMismatch.ts';
+import { reportShared } from './reportShared.ts';
 import { reportTimeline } from './reportTimeline.ts';
 import { resolutionNotice } from './resolutionNotice.ts';
 import type { RunnableRule } from './rule.ts';
@@ -40,6 +42,8 @@ export const RULE_DEFINITIONS = [
   ccPm,
   commitmentOverdue,
   clientCommitmentOverdue,
+  lateLog,
+  reportShared,
 ] as const;
 
 export type RuleId = (typeof RULE_DEFINITIONS)[number]['id'];

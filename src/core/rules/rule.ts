@@ -4,12 +4,15 @@
 import type { Config } from '../config/config.ts';
 import type { FindingDetail, Severity } from '../findings.ts';
 import type { Incident } from '../model.ts';
+import type { LogHistory } from '../quality/logHistory.ts';
 
 /** What every rule may consult besides the incident. */
 export interface RuleContext {
   config: Config;
   /** Epoch ms: `--now`, else the current time. */
   now: number;
+  /** When each entry was committed (read from git by the node adapter); absent: late-log is off. */
+  logHistory?: LogHistory;
 }
 
 export type RuleFamily = 'validity' | 'compliance';

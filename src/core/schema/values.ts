@@ -9,7 +9,7 @@ export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export const STATUSES = ['open', 'resolved', 'closed'] as const;
 export const DIRECTIONS = ['inbound', 'outbound', 'internal'] as const;
 export const CHANNELS = ['email', 'phone', 'sms', 'chat', 'meeting', 'screenshare', 'ticket', 'status-page', 'social', 'other'] as const;
-export const KINDS = ['report', 'acknowledgement', 'update', 'question', 'answer', 'resolution', 'feedback', 'triage', 'note'] as const;
+export const KINDS = ['report', 'acknowledgement', 'update', 'question', 'answer', 'resolution', 'feedback', 'triage', 'note', 'report-sent'] as const;
 export const VISIBILITIES = ['public', 'internal'] as const;
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
