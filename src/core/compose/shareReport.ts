@@ -1,0 +1,87 @@
+// `commlog share-report`: circulate the incident response report to the client (quality.md,
+// report-shared). The e-mail goes to everyone we dealt with on the client's side, with the
+// project manager copied, like `confirm`; the log entry that records it has kind report-sent.
+import { dayAndTime } from '../cadence/describe.ts';
+import type { Incident } from '../model.ts';
+import type { Person } from '../schema/values.ts';
+import { zoneAbbreviation } from '../time/zone.ts';
+import type { EntryDraft } from './entry.ts';
+import { addressOf, mailbox, uniqueMailboxes } from './person.ts';
+
+export interface ReportEmail {
+  subject: string;
+  /** Mailboxes of the reporter and the log's contacts who have an address. */
+  to: string[];
+  /** The project manager, unless already in `to`. */
+  cc: string[];
+  /** People without an e-mail address: the draft cannot reach them. */
+  unreachable: string[];
+  markdown: string;
+  text: string;
+  /** The entry that records the report being sent, at `sentAt`. */
+  entry: EntryDraft;
+}
+
+/** The client's people: the reporter, then every contact of the log, each once (by name). */
+function clientPeople(incident: Incident): Person[] {
+  const byName = new Map<string, Person>();
+  for (const p of [incident.reporter, ...incident.entries.filter((e) => e.direction !== 'internal').flatMap((e) => e.contacts)]) {
+    const key = p.name.trim().toLowerCase();
+    const known = byName.get(key);
+    // A later mention may carry the address the first one lacked.
+    if (!known || (!known.email && p.email)) byName.set(key, p);
+  }
+  return [...byName.values()];
+}
+
+export function reportEmail(incident: Incident, report: { file: string; body: string }, sentAt: number, author: string): ReportEmail {
+  const { zone } = incident;
+  const when = (t: number) => `${dayAndTime(zone, t)} ${zoneAbbreviation(zone, t)}`;
+  const subject = `Incident report: ${incident.title}`;
+  const people = clientPeople(incident);
+  const to = uniqueMailboxes(people.map(mailbox).filter((m): m is string => m !== undefined));
+  const inTo = new Set(to.map(addressOf));
+  const pm = mailbox(incident.pm);
+  const cc = pm && !inTo.has(addressOf(pm)) ? [pm] : [];
+  const unreachable = people.filter((p) => !p.email).map((p) => p.name);
+
+  const greeting = `Hello ${people.map((p) => p.name.split(/\s+/)[0]).join(', ') || 'all'},`;
+  const resolved = incident.resolvedAt === undefined ? '' : ` (resolved ${when(incident.resolvedAt)})`;
+  const opening = `Here is our incident response report on "${incident.title}"${resolved}: what happened and when, its impact, the cause, how we resolved it, and what we do to prevent it. Please share it with whoever needs it, and reply with any questions or corrections.`;
+  const reportText = report.body.trim();
+  const closing = ['Kind regards,', author];
+
+  const markdown = [
+    `# ${subject}`,
+    '',
+    `**To:** ${to.join(', ') || '(no e-mail address)'}  `,
+    `**Cc:** ${cc.join(', ') || '—'}`,
+    '',
+    greeting,
+    '',
+    opening,
+    '',
+    '---',
+    '',
+    reportText,
+    '',
+    '---',
+    '',
+    ...closing.map((l, i) => (i < closing.length - 1 ? `${l}  ` : l)),
+    '',
+  ].join('\n');
+  const text = [greeting, '', opening, '', reportText, '', ...closing, ''].join('\n');
+
+  const names = people.map((p) => p.name).join(', ');
+  const entry: EntryDraft = {
+    at: sentAt,
+    direction: 'outbound',
+    channel: 'email',
+    contacts: people,
+    cc,
+    author,
+    kind: 'report-sent',
+    summary: `Sent the incident response report (${report.file.slice(report.file.lastIndexOf('/') + 1)}) to ${names || incident.client}.`,
+  };
+  return { subject, to, cc, unreachable, markdown, text, entry };
+}
