@@ -27,6 +27,7 @@ const COMMANDS: CommandEntry[] = [
   { name: 'report', summary: "draft an incident's report.md from incident.md and the log", load: async () => (await import('./commands/report.ts')).reportCommand },
   { name: 'confirm', summary: 'put a conversation in writing: a confirmation as Markdown or an e-mail draft', load: async () => (await import('./commands/confirm.ts')).confirmCommand },
   { name: 'share-report', summary: 'circulate report.md to the client: an e-mail draft and the report-sent entry to log', load: async () => (await import('./commands/shareReport.ts')).shareReportCommand },
+  { name: 'categories', summary: 'the upkeep view of the contact descriptions: use, first and last use, never used, uncategorised', load: async () => (await import('./commands/categories.ts')).categoriesCommand },
   { name: 'weekly', summary: "the PM's weekly status update of every incident open that week", load: async () => (await import('./commands/weekly.ts')).weeklyCommand },
   { name: 'draft', summary: 'draft a message from a template (acknowledgement, update, resolved, maintenance)', load: async () => (await import('./commands/draft.ts')).draftCommand },
   { name: 'site', summary: 'build the archive site: the internal one and each client site of `site.clients` (site build --client NAME: one)', load: async () => (await import('./commands/site.ts')).siteCommand },
