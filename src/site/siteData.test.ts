@@ -22,6 +22,8 @@ function summary(id: string, day: number, fields: Partial<ArchiveIncident> = {})
     promisesDue: 0,
     promisesBroken: 0,
     ratings: [],
+    entryCount: 0,
+    categorisedEntries: [],
     title: `Incident ${id}`,
     year: 2026,
     clientSlug: 'acme',

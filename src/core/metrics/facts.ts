@@ -34,6 +34,9 @@ export interface IncidentFacts {
   promisesBroken: number;
   /** Client feedback ratings from published entries. */
   ratings: Rating[];
+  /** Log entries, and those with a category (when), for the upkeep of the categories. */
+  entryCount: number;
+  categorisedEntries: { at: number; category: string }[];
 }
 
 export function incidentFacts(incident: Incident, config: Config, now: number): IncidentFacts {
@@ -45,8 +48,10 @@ export function incidentFacts(incident: Incident, config: Config, now: number): 
     missed += tally[rule].missed;
   }
   const ratings: Rating[] = [];
+  const categorisedEntries: IncidentFacts['categorisedEntries'] = [];
   for (const e of incident.entries) {
     if (!e.internal && e.feedback?.rating !== undefined) ratings.push({ at: e.at, rating: e.feedback.rating });
+    if (e.category !== undefined) categorisedEntries.push({ at: e.at, category: e.category });
   }
   return {
     id: incident.id,
@@ -66,5 +71,7 @@ export function incidentFacts(incident: Incident, config: Config, now: number): 
     promisesDue: tally['next-update-late'].due,
     promisesBroken: tally['next-update-late'].missed,
     ratings,
+    entryCount: incident.entries.length,
+    categorisedEntries,
   };
 }

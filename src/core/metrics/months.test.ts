@@ -18,6 +18,8 @@ function facts(id: string, openedIso: string, fields: Partial<IncidentFacts> = {
     promisesDue: 0,
     promisesBroken: 0,
     ratings: [],
+    entryCount: 0,
+    categorisedEntries: [],
     ...fields,
   };
 }
