@@ -7,6 +7,7 @@ import type { Priority, Severity, Status } from '../schema/values.ts';
 import { timeToAcknowledge, timeToResolve } from './durations.ts';
 import { OBLIGATION_RULES } from '../obligations/schedule.ts';
 import { tallyObligations } from './obligations.ts';
+import { reportCirculation } from '../quality/reportCirculation.ts';
 
 export interface Rating {
   at: number;
@@ -37,6 +38,8 @@ export interface IncidentFacts {
   /** Log entries, and those with a category (when), for the upkeep of the categories. */
   entryCount: number;
   categorisedEntries: { at: number; category: string }[];
+  /** Closed incidents: whether an outbound report-sent entry came at or after resolution (report-shared). */
+  reportSent?: boolean;
 }
 
 export function incidentFacts(incident: Incident, config: Config, now: number): IncidentFacts {
@@ -53,6 +56,7 @@ export function incidentFacts(incident: Incident, config: Config, now: number): 
     if (!e.internal && e.feedback?.rating !== undefined) ratings.push({ at: e.at, rating: e.feedback.rating });
     if (e.category !== undefined) categorisedEntries.push({ at: e.at, category: e.category });
   }
+  const circulation = reportCirculation(incident, { config, now });
   return {
     id: incident.id,
     client: incident.client,
@@ -73,5 +77,6 @@ export function incidentFacts(incident: Incident, config: Config, now: number): 
     ratings,
     entryCount: incident.entries.length,
     categorisedEntries,
+    ...(circulation ? { reportSent: circulation.sent !== undefined } : {}),
   };
 }
