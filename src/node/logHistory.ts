@@ -1,6 +1,7 @@
 // When each log entry was committed, for late-log (quality.md): one `git log` pass over
 // incidents/ on the first-parent history (not one git call per file, which would cost minutes
-// on a large log), plus the files not committed yet and the shallow clone's boundary.
+// on a large log), and the shallow clone's boundary. An entry git never added is not committed
+// yet; with `--since`, the files added since REF come from `git diff` (gitChanges.ts).
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
@@ -48,14 +49,15 @@ export async function readLogHistory(root: string, onlyPaths?: ReadonlySet<strin
     const log = await git(root, ['log', '--first-parent', '--diff-merges=first-parent', '-M', '--diff-filter=AR', '--name-status', '-z', '--relative', '--format=%x01%H %at', '--', 'incidents/']);
     addCommits(loggedAt, parseLog(log), boundary);
   }
-  const present = await git(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', 'incidents/']);
-  for (const path of present.split('\0')) {
-    if (ENTRY_PATH.test(path) && !loggedAt.has(path)) loggedAt.set(path, 'uncommitted');
-  }
-  for (const path of [...loggedAt.keys()]) {
+  // Without --since every file git never added is not committed yet: no second pass over the
+  // working tree is needed to find the untracked and the only staged ones.
+  for (const path of loggedAt.keys()) {
     if (!ENTRY_PATH.test(path) || (onlyPaths && !onlyPaths.has(path))) loggedAt.delete(path);
   }
-  return { history: { loggedAt, shallow } };
+  for (const path of onlyPaths ?? []) {
+    if (ENTRY_PATH.test(path) && !loggedAt.has(path)) loggedAt.set(path, 'uncommitted');
+  }
+  return { history: { loggedAt, unlisted: onlyPaths ? 'not-judged' : 'uncommitted', shallow } };
 }
 
 function shallowCommits(root: string, gitPath: string): Set<string> {

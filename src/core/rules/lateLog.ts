@@ -4,7 +4,7 @@
 import { dayAndTime, near } from '../cadence/describe.ts';
 import { entryLine } from '../cadence/lines.ts';
 import { formatDuration } from '../present/duration.ts';
-import { loggedInstant } from '../quality/logHistory.ts';
+import { loggedInstant, loggedState } from '../quality/logHistory.ts';
 import { defineRule } from './rule.ts';
 
 export const lateLog = defineRule({
@@ -25,7 +25,7 @@ export const lateLog = defineRule({
       const due = entry.at + logWithin;
       if (logged === undefined || logged <= due) continue;
       const after = formatDuration(logged - entry.at);
-      const committed = context.logHistory?.loggedAt.get(entry.file) !== 'uncommitted';
+      const committed = typeof loggedState(context.logHistory, entry.file) === 'number';
       out.push({
         file: entry.file,
         line: entryLine(entry, 'at'),
