@@ -12,7 +12,7 @@ import { findRecurrences, type Recurrence } from '../core/metrics/recurrence.ts'
 import { listIncidentIds, readConfig } from '../node/repository.ts';
 import type { ArchiveIncident } from './archiveIncident.ts';
 import type { IncidentView } from './incidentView.ts';
-import { cacheDirOf, codeFingerprint, incidentsDir, prepareCacheDir, prune, searchDir, sha256 } from './buildCache.ts';
+import { cacheDirOf, codeFingerprint, incidentsDir, pagefindVersion, prepareCacheDir, prune, searchDir, sha256 } from './buildCache.ts';
 import type { LoadedBatch, LoaderInput, LoaderMessage } from './loaderWorker.ts';
 import { publishedSite } from './clientSite.ts';
 import { siteOptions } from './options.ts';
@@ -113,10 +113,12 @@ async function buildArchive(): Promise<Archive> {
   const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
   const buildKey = sha256(codeFingerprint(siteSourcesDir()), readConfigText(root), JSON.stringify(siteOptions()), base);
   const sink = (globalThis as Record<symbol, SearchSink | undefined>)[SEARCH_SINK];
+  // A shard is Pagefind's output: another Pagefind writes it differently.
+  const searchEngine = pagefindVersion([process.cwd(), siteSourcesDir()]);
   const shards = new SearchShards(
     ids,
     LOADERS,
-    (hashes) => sha256(buildKey, String(SHARD_SIZE), ...hashes),
+    (hashes) => sha256(buildKey, String(SHARD_SIZE), searchEngine, ...hashes),
     (index, key, shardIds) => sink?.shard({ index, key, ids: shardIds, records: incidentsDir(store.dir), shards: searchDir(store.dir), move: !store.cached }),
   );
   const incidents: ArchiveIncident[] = [];
