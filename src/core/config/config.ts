@@ -7,11 +7,11 @@ import { issueMessage, pathLabel } from '../load/schemaFindings.ts';
 import { lineAt, parseYaml } from '../parse/yaml.ts';
 import { parseTimestamp } from '../time/timestamp.ts';
 import { mergeLayer, policyProblems, toPolicy, type Policy } from './policy.ts';
-import { configFile, DEFAULT_REQUIRED_HEADINGS, NON_POLICY_KEYS, POLICY_KEYS, policyLayer, settings } from './schema.ts';
+import { configFile, DEFAULT_AVOIDED_PHRASES, DEFAULT_BLAME_PHRASES, DEFAULT_REQUIRED_HEADINGS, NON_POLICY_KEYS, POLICY_KEYS, policyLayer, settings } from './schema.ts';
 
 export type { ClockKind } from './schema.ts';
 export type { Policy, PriorityPolicy, UpdateWindow } from './policy.ts';
-export { DEFAULT_REQUIRED_HEADINGS };
+export { DEFAULT_AVOIDED_PHRASES, DEFAULT_BLAME_PHRASES, DEFAULT_REQUIRED_HEADINGS };
 
 export interface RequiredHeading {
   name: string;
@@ -270,6 +270,8 @@ function toSettings(s: z.output<typeof settings>) {
     /** Category -> its group, when categories are given as a map. */
     categoryGroups,
     requiredHeadings: s.report.required_headings as RequiredHeading[],
+    blamePhrases: s.report.blame_phrases,
+    avoidedPhrases: s.wording.avoid,
     // By rule id; keyed by string because the rule ids' type is inferred from rule modules that
     // take this Config (the schema only accepts known ids).
     rules: s.rules as Partial<Record<string, SeveritySetting>>,

@@ -223,6 +223,7 @@ function readEntryFile(file: InputFile, zone: string, context: LoadContext, find
     sourceId: d.source_id,
     internal: d.visibility === 'internal',
     body: fm.body,
+    bodyLine: fm.bodyLine,
   };
 }
 
@@ -341,6 +342,7 @@ function buildIncident(
     reporter: d.reporter as Person,
     priority: d.priority,
     severity: d.severity,
+    triage: d.triage,
     status: d.status,
     resolvedAt,
     pm: d.pm as Person,
