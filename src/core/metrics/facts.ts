@@ -7,6 +7,7 @@ import type { Priority, Severity, Status } from '../schema/values.ts';
 import { timeToAcknowledge, timeToResolve } from './durations.ts';
 import { OBLIGATION_RULES } from '../obligations/schedule.ts';
 import { tallyObligations } from './obligations.ts';
+import { triagedConsistently } from '../rules/priorityTriage.ts';
 
 export interface Rating {
   at: number;
@@ -26,6 +27,8 @@ export interface IncidentFacts {
   priorityAtOpening: Priority;
   severity?: Severity;
   status: Status;
+  /** With a triage answer: whether the priority at opening is at least the one it implies (priority-triage). */
+  triagedConsistently?: boolean;
   timeToAcknowledge?: number;
   timeToResolve?: number;
   obligationsDue: number;
@@ -59,6 +62,7 @@ export function incidentFacts(incident: Incident, config: Config, now: number): 
     priorityAtOpening: incident.priority,
     severity: incident.severity,
     status: incident.status,
+    triagedConsistently: triagedConsistently(incident),
     timeToAcknowledge: timeToAcknowledge(incident),
     timeToResolve: timeToResolve(incident),
     obligationsDue: due,

@@ -1,7 +1,7 @@
 // priority-triage: the priority at `opened_at` is lower than the triage answer implies
 // (quality.md): urgency assessed the same way every time.
-import { cadenceContext } from '../cadence/context.ts';
 import { incidentLine } from '../cadence/lines.ts';
+import type { Incident } from '../model.ts';
 import { PRIORITIES, type Priority, type Triage } from '../schema/values.ts';
 import { defineRule } from './rule.ts';
 
@@ -26,6 +26,22 @@ export function isLowerPriority(a: Priority, b: Priority): boolean {
   return PRIORITIES.indexOf(a) > PRIORITIES.indexOf(b);
 }
 
+/** The priority in force at `opened_at`: that of the last entry at or before it that sets one, else incident.md's. */
+export function openingPriority(incident: Incident): Priority {
+  let priority = incident.priority;
+  for (const entry of incident.entries) {
+    if (entry.at > incident.openedAt) break;
+    if (entry.priority) priority = entry.priority;
+  }
+  return priority;
+}
+
+/** For an incident with a triage answer: whether it opened at least at the priority the answer implies. */
+export function triagedConsistently(incident: Incident): boolean | undefined {
+  if (incident.triage === undefined) return undefined;
+  return !isLowerPriority(openingPriority(incident), TRIAGE_PRIORITY[incident.triage]);
+}
+
 export const priorityTriage = defineRule({
   id: 'priority-triage',
   family: 'validity',
@@ -36,16 +52,16 @@ export const priorityTriage = defineRule({
     "The priority in force at `opened_at` (that of the last entry at or before it that sets one, else incident.md's `priority`) is lower than that.",
     'Raise the priority, or correct the triage answer; a higher priority than the implied one is fine.',
   ].join(' '),
-  run(incident, context) {
-    if (incident.triage === undefined) return [];
-    const implied = TRIAGE_PRIORITY[incident.triage];
-    const atOpening = cadenceContext(incident, context).priorityAt(incident.openedAt);
-    if (!isLowerPriority(atOpening, implied)) return [];
+  run(incident) {
+    const { triage } = incident;
+    if (triage === undefined || triagedConsistently(incident)) return [];
+    const implied = TRIAGE_PRIORITY[triage];
+    const atOpening = openingPriority(incident);
     return [
       {
         file: incident.file,
         line: incidentLine(incident, 'triage'),
-        message: `Field "triage" is ${incident.triage} (${TRIAGE_MEANING[incident.triage]}), which implies priority ${implied}, but the priority at opened_at is ${atOpening}: set priority: ${implied}, or correct the triage answer`,
+        message: `Field "triage" is ${triage} (${TRIAGE_MEANING[triage]}), which implies priority ${implied}, but the priority at opened_at is ${atOpening}: set priority: ${implied}, or correct the triage answer`,
       },
     ];
   },
