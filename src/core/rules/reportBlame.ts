@@ -7,19 +7,28 @@ import type { Incident } from '../model.ts';
 import type { SectionRole } from '../report/headingMatch.ts';
 import { reportSections, type ReportSection } from '../report/sections.ts';
 import { authorTextBlocks } from '../text/authorText.ts';
-import { findPhrases, mayHoldPhrase, phraseExpression, sentencesOf } from '../text/phrases.ts';
+import { findPhrases, mayHoldPhrase, phraseExpression, phraseScreen, sentencesOf, type PhraseScreen } from '../text/phrases.ts';
 import { defineRule } from './rule.ts';
 
 const CHECKED_ROLES: ReadonlySet<SectionRole> = new Set(['rootCause', 'resolution', 'mitigation']);
 const SLIP_WORDS = ['forgot', 'mistake'];
 const SLIP = SLIP_WORDS.map((word) => ({ phrase: word, expression: phraseExpression(word) }));
+const SLIP_SCREEN = phraseScreen(SLIP_WORDS);
 
-const compiledBlame = new WeakMap<Config['blamePhrases'], { phrase: string; expression: RegExp }[]>();
+interface CompiledBlame {
+  phrases: { phrase: string; expression: RegExp }[];
+  screen: PhraseScreen;
+}
 
-function blamePhrases(config: Config) {
+const compiledBlame = new WeakMap<Config['blamePhrases'], CompiledBlame>();
+
+function blamePhrases(config: Config): CompiledBlame {
   let found = compiledBlame.get(config.blamePhrases);
   if (!found) {
-    found = config.blamePhrases.map((phrase) => ({ phrase, expression: phraseExpression(phrase, { prefix: true }) }));
+    found = {
+      phrases: config.blamePhrases.map((phrase) => ({ phrase, expression: phraseExpression(phrase, { prefix: true }) })),
+      screen: phraseScreen(config.blamePhrases.map((phrase) => phrase.replace(/\*$/, ''))),
+    };
     compiledBlame.set(config.blamePhrases, found);
   }
   return found;
@@ -48,15 +57,15 @@ export const reportBlame = defineRule({
   run(incident, context) {
     const report = incident.report;
     if (!report) return [];
-    const phrases = blamePhrases(context.config);
-    const handles = staffHandles(incident);
-    const handleNames = handles.map((h) => ({ phrase: h, expression: phraseExpression(h) }));
+    const { phrases, screen } = blamePhrases(context.config);
     const sections = reportSections(report, context.config.requiredHeadings).filter(
       (s): s is ReportSection => s !== undefined && s.role !== undefined && CHECKED_ROLES.has(s.role),
     );
     if (sections.length === 0) return [];
-    const mayBlame = mayHoldPhrase(report.body, phrases.map((p) => p.phrase)) || (mayHoldPhrase(report.body, SLIP_WORDS) && mayHoldPhrase(report.body, handles));
+    const handles = staffHandles(incident);
+    const mayBlame = mayHoldPhrase(report.body, screen) || (mayHoldPhrase(report.body, SLIP_SCREEN) && mayHoldPhrase(report.body, phraseScreen(handles)));
     if (!mayBlame) return [];
+    const handleNames = handles.map((h) => ({ phrase: h, expression: phraseExpression(h) }));
     return authorTextBlocks(report.body, report.bodyLine).flatMap((block) => {
       const section = innermostSection(sections, block.lineAt(0));
       if (!section) return [];

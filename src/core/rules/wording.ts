@@ -6,7 +6,7 @@ import type { Config } from '../config/config.ts';
 import type { FindingDetail } from '../findings.ts';
 import type { LogEntry } from '../model.ts';
 import { authorTextBlocks, fieldTextBlocks } from '../text/authorText.ts';
-import { findPhrases, mayHoldPhrase, phraseExpression } from '../text/phrases.ts';
+import { findPhrases, mayHoldPhrase, phraseExpression, phraseScreen, type PhraseScreen } from '../text/phrases.ts';
 import { defineRule } from './rule.ts';
 
 interface AvoidedPhrase {
@@ -15,7 +15,7 @@ interface AvoidedPhrase {
 }
 
 interface CompiledPhrases {
-  texts: string[];
+  screen: PhraseScreen;
   phrases: { phrase: AvoidedPhrase; expression: RegExp }[];
 }
 
@@ -24,7 +24,7 @@ const compiled = new WeakMap<Config['avoidedPhrases'], CompiledPhrases>();
 function compile(avoided: Config['avoidedPhrases']): CompiledPhrases {
   let found = compiled.get(avoided);
   if (!found) {
-    found = { texts: avoided.map((a) => a.phrase), phrases: avoided.map((phrase) => ({ phrase, expression: phraseExpression(phrase.phrase) })) };
+    found = { screen: phraseScreen(avoided.map((a) => a.phrase)), phrases: avoided.map((phrase) => ({ phrase, expression: phraseExpression(phrase.phrase) })) };
     compiled.set(avoided, found);
   }
   return found;
@@ -49,8 +49,8 @@ export const wording = defineRule({
 });
 
 function avoidedInEntry(entry: LogEntry, zone: string, avoided: CompiledPhrases): FindingDetail[] {
-  const summary = mayHoldPhrase(entry.summary, avoided.texts) ? fieldTextBlocks(entry.summary, entry.keyLines.summary ?? 1) : [];
-  const body = mayHoldPhrase(entry.body, avoided.texts) ? authorTextBlocks(entry.body, entry.bodyLine) : [];
+  const summary = mayHoldPhrase(entry.summary, avoided.screen) ? fieldTextBlocks(entry.summary, entry.keyLines.summary ?? 1) : [];
+  const body = mayHoldPhrase(entry.body, avoided.screen) ? authorTextBlocks(entry.body, entry.bodyLine) : [];
   const sent = `The outbound ${entry.channel} of ${dayAndTime(zone, entry.at)}`;
   return [...summary, ...body].flatMap((block) =>
     findPhrases(block.text, avoided.phrases).map(({ start, phrase }) => ({
