@@ -130,7 +130,7 @@ function readIncidentFile(file: InputFile, findings: RuleFinding[]) {
  * The fields of a frontmatter that are valid on their own: when another field is broken, the
  * checks across fields still run on these, so one problem never hides another.
  */
-function validFields<T extends z.ZodObject>(schema: T, data: Record<string, unknown>): Partial<z.output<T>> {
+export function validFields<T extends z.ZodObject>(schema: T, data: Record<string, unknown>): Partial<z.output<T>> {
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(schema.shape)) {
     const result = (field as z.ZodType).safeParse(data[key]);
@@ -163,28 +163,13 @@ function readEntryFile(file: InputFile, zone: string, context: LoadContext, find
   const at = p.at === undefined ? undefined : parseTimestamp(p.at, zone);
   let valid = parsed.success && visibilityLike.length === 0;
 
-  if (p.direction !== undefined && p.direction !== 'internal' && p.contact === undefined && fm.data.contact === undefined) {
-    findings.push({ rule: 'schema', file: path, line: line('direction'), message: `Missing field "contact": an ${p.direction} entry names who we dealt with, e.g. contact: { name: Ana Silva, email: ana@client.example }` });
-    valid = false;
+  for (const problem of entryFieldProblems(p, fm.data.contact !== undefined, zone, context)) {
+    const key = problem.lineKey ?? problem.path[0];
+    const where = problem.path.length === 1 || problem.lineKey ? line(String(key)) : lineOfPath(fm, problem.path);
+    findings.push({ rule: 'schema', ...(problem.severity && { severity: problem.severity }), file: path, line: where, message: problem.message });
+    if (problem.rejects) valid = false;
   }
   const nextUpdateBy = p.next_update_by === undefined ? undefined : parseTimestamp(p.next_update_by, zone);
-  if (nextUpdateBy !== undefined && at !== undefined && nextUpdateBy < at) {
-    const [promised, sent] = formatLocalPair(nextUpdateBy, at, zone);
-    findings.push({ rule: 'schema', file: path, line: line('next_update_by'), message: `Field "next_update_by" (${promised}) is before "at" (${sent}): the next update must be promised for later` });
-    valid = false;
-  }
-  if (at !== undefined && at > context.now) {
-    findings.push({ rule: 'schema', severity: 'warning', file: path, line: line('at'), message: `Field "at" (${formatLocalPair(at, context.now, zone)[0]}) is in the future: check the date and time` });
-  }
-  checkCategory(p.category, path, line('category'), context.config, findings);
-  if (p.awaiting !== undefined && p.direction !== undefined && p.direction !== 'outbound') {
-    findings.push({ rule: 'schema', file: path, line: line('awaiting'), message: `Field "awaiting" is set on an ${p.direction} entry: only an outbound entry can say we await the client; remove it` });
-  }
-  for (const [i, address] of (p.cc ?? []).entries()) {
-    if (!/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>\s*$/.test(address.trim())) {
-      findings.push({ rule: 'schema', file: path, line: lineOfPath(fm, ['cc', i]), message: `Field "cc[${i}]" ("${address}") is not an e-mail address: write address@example.com or Name <address@example.com>` });
-    }
-  }
   if (!valid || !parsed.success || at === undefined) return undefined;
   const d: EntryFrontmatter = parsed.data;
 
@@ -225,6 +210,50 @@ function readEntryFile(file: InputFile, zone: string, context: LoadContext, find
     body: fm.body,
     bodyLine: fm.bodyLine,
   };
+}
+
+/** A problem of an entry's fields taken together, or of a value its schema cannot judge alone. */
+export interface EntryFieldProblem {
+  /** The field it is about. */
+  path: (string | number)[];
+  message: string;
+  severity?: 'warning';
+  /** The key whose line it points at when not the field's own (a missing field has none). */
+  lineKey?: string;
+  /** The entry cannot be read with it: it is left out of the incident. */
+  rejects?: boolean;
+}
+
+/**
+ * The checks of an entry beyond its schema, on the fields that are valid on their own
+ * (`contactWritten`: a `contact` is written, valid or not). `commlog check` reports them with
+ * their lines; the site's log form shows them next to its inputs.
+ */
+export function entryFieldProblems(p: Partial<EntryFrontmatter>, contactWritten: boolean, zone: string, context: Pick<LoadContext, 'config' | 'now'>): EntryFieldProblem[] {
+  const out: EntryFieldProblem[] = [];
+  const at = p.at === undefined ? undefined : parseTimestamp(p.at, zone);
+  if (p.direction !== undefined && p.direction !== 'internal' && p.contact === undefined && !contactWritten) {
+    out.push({ path: ['contact'], lineKey: 'direction', rejects: true, message: `Missing field "contact": an ${p.direction} entry names who we dealt with, e.g. contact: { name: Ana Silva, email: ana@client.example }` });
+  }
+  const nextUpdateBy = p.next_update_by === undefined ? undefined : parseTimestamp(p.next_update_by, zone);
+  if (nextUpdateBy !== undefined && at !== undefined && nextUpdateBy < at) {
+    const [promised, sent] = formatLocalPair(nextUpdateBy, at, zone);
+    out.push({ path: ['next_update_by'], rejects: true, message: `Field "next_update_by" (${promised}) is before "at" (${sent}): the next update must be promised for later` });
+  }
+  if (at !== undefined && at > context.now) {
+    out.push({ path: ['at'], severity: 'warning', message: `Field "at" (${formatLocalPair(at, context.now, zone)[0]}) is in the future: check the date and time` });
+  }
+  const category = categoryProblem(p.category, context.config);
+  if (category) out.push({ path: ['category'], message: category });
+  if (p.awaiting !== undefined && p.direction !== undefined && p.direction !== 'outbound') {
+    out.push({ path: ['awaiting'], message: `Field "awaiting" is set on an ${p.direction} entry: only an outbound entry can say we await the client; remove it` });
+  }
+  for (const [i, address] of (p.cc ?? []).entries()) {
+    if (!/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>\s*$/.test(address.trim())) {
+      out.push({ path: ['cc', i], message: `Field "cc[${i}]" ("${address}") is not an e-mail address: write address@example.com or Name <address@example.com>` });
+    }
+  }
+  return out;
 }
 
 function defaultKind(direction: LogEntry['direction']): Kind {
@@ -273,9 +302,9 @@ function checkEntryReferences(entries: readonly LogEntry[], findings: RuleFindin
   });
 }
 
-function checkCategory(category: string | undefined, file: string, line: number | undefined, config: Config, findings: RuleFinding[]): void {
-  if (category === undefined || config.categories.length === 0 || config.categories.includes(category)) return;
-  findings.push({ rule: 'schema', file, line, message: `Field "category" ("${category}") is not a category of commlog.config.yaml: use one of ${config.categories.join(', ')}` });
+function categoryProblem(category: string | undefined, config: Config): string | undefined {
+  if (category === undefined || config.categories.length === 0 || config.categories.includes(category)) return undefined;
+  return `Field "category" ("${category}") is not a category of commlog.config.yaml: use one of ${config.categories.join(', ')}`;
 }
 
 /** The checks across the fields of incident.md that are valid; returns the `resolved_at` in force. */
@@ -305,7 +334,8 @@ function checkIncidentFields(
     findings.push({ rule: 'schema', severity: 'warning', file, line: line('resolved_at'), message: `Field "resolved_at" (${formatLocalPair(resolvedAt, context.now, zone)[0]}) is in the future: check the date and time; until then the incident counts as resolved now` });
     resolvedAt = context.now;
   }
-  checkCategory(d.category, file, line('category'), context.config, findings);
+  const category = categoryProblem(d.category, context.config);
+  if (category) findings.push({ rule: 'schema', file, line: line('category'), message: category });
   const unknownRelated = (d.related ?? []).flatMap((id, i) => (context.knownIds.has(id) ? [] : [{ id, i }]));
   // One warning per unknown id, up to a few: 50,000 of them made an 11 MB report.
   for (const { id, i } of unknownRelated.slice(0, MAX_UNKNOWN_RELATED)) {

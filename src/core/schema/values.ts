@@ -1,6 +1,6 @@
 // zod schemas for the value types of data-format.md. Shapes only: timestamps stay text here
 // and are resolved to instants once the incident's zone is known (load/loadIncident.ts).
-import { z } from 'zod';
+import * as z from 'zod';
 import { dateProblem, parseDuration, parseTimeOfDay, timestampProblem } from '../time/timestamp.ts';
 import { isValidZone } from '../time/zone.ts';
 
