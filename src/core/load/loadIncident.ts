@@ -1,6 +1,5 @@
 // One incident folder -> a validated `Incident` plus its `schema` findings. Every file is
 // checked on its own: a broken file is reported and skipped, never hiding the others.
-import type { z } from 'zod';
 import { zoneOf, type Config } from '../config/config.ts';
 import type { RuleFinding } from '../findings.ts';
 import type { Commitment, IncidentFiles, InputFile, Incident, LogEntry } from '../model.ts';
@@ -14,6 +13,7 @@ import { formatLocalPair } from '../present/instant.ts';
 import { closest, lineOfPath, unknownKeyFindings, zodFindings } from './schemaFindings.ts';
 import { loadReport } from './loadReport.ts';
 import { visibilityKeyFindings, visibilityLikeKeys } from './visibilityKey.ts';
+import { categoryProblem, entryFieldProblems, validFields } from './entryChecks.ts';
 
 /** Unknown `related` ids reported one by one; the rest are counted in one more warning. */
 const MAX_UNKNOWN_RELATED = 10;
@@ -126,18 +126,6 @@ function readIncidentFile(file: InputFile, findings: RuleFinding[]) {
   return { data: parsed.data, fields: parsed.data as Partial<IncidentFrontmatter>, fm };
 }
 
-/**
- * The fields of a frontmatter that are valid on their own: when another field is broken, the
- * checks across fields still run on these, so one problem never hides another.
- */
-export function validFields<T extends z.ZodObject>(schema: T, data: Record<string, unknown>): Partial<z.output<T>> {
-  const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(schema.shape)) {
-    const result = (field as z.ZodType).safeParse(data[key]);
-    if (result.success && result.data !== undefined) out[key] = result.data;
-  }
-  return out as Partial<z.output<T>>;
-}
 
 function readEntryFile(file: InputFile, zone: string, context: LoadContext, findings: RuleFinding[]): LogEntry | undefined {
   const fm = readFrontmatter(file, findings, { required: true });
@@ -212,50 +200,6 @@ function readEntryFile(file: InputFile, zone: string, context: LoadContext, find
   };
 }
 
-/** A problem of an entry's fields taken together, or of a value its schema cannot judge alone. */
-export interface EntryFieldProblem {
-  /** The field it is about. */
-  path: (string | number)[];
-  message: string;
-  severity?: 'warning';
-  /** The key whose line it points at when not the field's own (a missing field has none). */
-  lineKey?: string;
-  /** The entry cannot be read with it: it is left out of the incident. */
-  rejects?: boolean;
-}
-
-/**
- * The checks of an entry beyond its schema, on the fields that are valid on their own
- * (`contactWritten`: a `contact` is written, valid or not). `commlog check` reports them with
- * their lines; the site's log form shows them next to its inputs.
- */
-export function entryFieldProblems(p: Partial<EntryFrontmatter>, contactWritten: boolean, zone: string, context: Pick<LoadContext, 'config' | 'now'>): EntryFieldProblem[] {
-  const out: EntryFieldProblem[] = [];
-  const at = p.at === undefined ? undefined : parseTimestamp(p.at, zone);
-  if (p.direction !== undefined && p.direction !== 'internal' && p.contact === undefined && !contactWritten) {
-    out.push({ path: ['contact'], lineKey: 'direction', rejects: true, message: `Missing field "contact": an ${p.direction} entry names who we dealt with, e.g. contact: { name: Ana Silva, email: ana@client.example }` });
-  }
-  const nextUpdateBy = p.next_update_by === undefined ? undefined : parseTimestamp(p.next_update_by, zone);
-  if (nextUpdateBy !== undefined && at !== undefined && nextUpdateBy < at) {
-    const [promised, sent] = formatLocalPair(nextUpdateBy, at, zone);
-    out.push({ path: ['next_update_by'], rejects: true, message: `Field "next_update_by" (${promised}) is before "at" (${sent}): the next update must be promised for later` });
-  }
-  if (at !== undefined && at > context.now) {
-    out.push({ path: ['at'], severity: 'warning', message: `Field "at" (${formatLocalPair(at, context.now, zone)[0]}) is in the future: check the date and time` });
-  }
-  const category = categoryProblem(p.category, context.config);
-  if (category) out.push({ path: ['category'], message: category });
-  if (p.awaiting !== undefined && p.direction !== undefined && p.direction !== 'outbound') {
-    out.push({ path: ['awaiting'], message: `Field "awaiting" is set on an ${p.direction} entry: only an outbound entry can say we await the client; remove it` });
-  }
-  for (const [i, address] of (p.cc ?? []).entries()) {
-    if (!/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>\s*$/.test(address.trim())) {
-      out.push({ path: ['cc', i], message: `Field "cc[${i}]" ("${address}") is not an e-mail address: write address@example.com or Name <address@example.com>` });
-    }
-  }
-  return out;
-}
-
 function defaultKind(direction: LogEntry['direction']): Kind {
   return direction === 'outbound' ? 'update' : direction === 'inbound' ? 'report' : 'note';
 }
@@ -302,10 +246,6 @@ function checkEntryReferences(entries: readonly LogEntry[], findings: RuleFindin
   });
 }
 
-function categoryProblem(category: string | undefined, config: Config): string | undefined {
-  if (category === undefined || config.categories.length === 0 || config.categories.includes(category)) return undefined;
-  return `Field "category" ("${category}") is not a category of commlog.config.yaml: use one of ${config.categories.join(', ')}`;
-}
 
 /** The checks across the fields of incident.md that are valid; returns the `resolved_at` in force. */
 function checkIncidentFields(
