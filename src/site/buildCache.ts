@@ -136,7 +136,7 @@ export function entryFits(entry: CacheEntry | undefined, key: string, now: numbe
 /** Removes what no incident of this build uses any more: deleted incidents, replaced shards. */
 export function prune(cacheDir: string, ids: ReadonlySet<string>, shardKeys: ReadonlySet<string>): void {
   for (const name of readdirSync(incidentsDir(cacheDir))) {
-    const id = name.replace(/(\.view|\.search)?\.json$|\.[^.]*\.tmp$/, '');
+    const id = name.replace(/(\.view|\.search|\.log)?\.json$|\.[^.]*\.tmp$/, '');
     if (!ids.has(id) || name.endsWith('.tmp')) rmSync(join(incidentsDir(cacheDir), name), { force: true });
   }
   for (const name of readdirSync(searchDir(cacheDir))) {

@@ -7,7 +7,7 @@ import type { Frontmatter } from '../parse/frontmatter.ts';
 import { readFrontmatter } from './readFrontmatter.ts';
 import { COMMITMENT_FIELDS, ENTRY_FIELDS, entryFrontmatter, FEEDBACK_FIELDS, type EntryFrontmatter } from '../schema/entry.ts';
 import { INCIDENT_FIELDS, incidentFrontmatter, type IncidentFrontmatter } from '../schema/incident.ts';
-import { PERSON_FIELDS, type Kind, type Person } from '../schema/values.ts';
+import { INCIDENT_ID, PERSON_FIELDS, type Kind, type Person } from '../schema/values.ts';
 import { parseTimestamp } from '../time/timestamp.ts';
 import { formatLocalPair } from '../present/instant.ts';
 import { closest, lineOfPath, unknownKeyFindings, zodFindings } from './schemaFindings.ts';
@@ -18,7 +18,7 @@ import { categoryProblem, entryFieldProblems, validFields } from './entryChecks.
 /** Unknown `related` ids reported one by one; the rest are counted in one more warning. */
 const MAX_UNKNOWN_RELATED = 10;
 
-export const INCIDENT_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
+export { INCIDENT_ID };
 
 export interface LoadContext {
   config: Config;

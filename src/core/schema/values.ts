@@ -4,6 +4,9 @@ import * as z from 'zod';
 import { dateProblem, parseDuration, parseTimeOfDay, timestampProblem } from '../time/timestamp.ts';
 import { isValidZone } from '../time/zone.ts';
 
+/** An incident's folder name (data-format.md). */
+export const INCIDENT_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
+
 export const PRIORITIES = ['urgent', 'high', 'medium', 'low'] as const;
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export const STATUSES = ['open', 'resolved', 'closed'] as const;
