@@ -39,9 +39,11 @@ export function startLogForm(): void {
   const about = byId<HTMLElement>('incident-about');
   const ccHint = byId<HTMLElement>('cc-pm');
   const storageKey = `commlog-log-draft:${form.dataset.context}`;
+  const listed = new Set([...document.querySelectorAll<HTMLOptionElement>('#incident-list option')].map((o) => o.value));
 
   let context: LogFormContext | undefined;
   let contextFor = '';
+  let loading = false;
   let nextUpdateEdited = false;
   let showAll = false;
   const touched = new Set<string>();
@@ -109,8 +111,10 @@ export function startLogForm(): void {
     contextFor = id;
     context = undefined;
     if (!INCIDENT_ID.test(id)) return update();
+    loading = true;
     const response = await fetch(`${form.dataset.context}${id}.json`).catch(() => undefined);
     if (contextFor !== id) return;
+    loading = false;
     context = response?.ok ? ((await response.json()) as LogFormContext) : undefined;
     if (context) {
       const at = control('at');
@@ -126,7 +130,7 @@ export function startLogForm(): void {
   const incidentProblem = (id: string): string | undefined => {
     if (id === '') return 'Choose the incident this contact belongs to: type its id or part of its title';
     if (!INCIDENT_ID.test(id)) return `"${id}" is not an incident id: lower-case letters, digits and -, such as 2026-11-02-acme-checkout-500`;
-    if (!context && contextFor === id) return `No published incident has the id "${id}": choose one from the list`;
+    if (!context && !loading && contextFor === id) return `No published incident has the id "${id}": choose one from the list`;
     return undefined;
   };
 
@@ -176,7 +180,8 @@ export function startLogForm(): void {
 
   const update = () => {
     const values = readValues();
-    if (values.incident !== contextFor) void loadContext(values.incident);
+    // A listed id is fetched as soon as it is complete; another once it is entered (change).
+    if (values.incident !== contextFor && listed.has(values.incident)) void loadContext(values.incident);
     const problems: { control: string; message: string; severity: string }[] = [];
     const incidentText = incidentProblem(values.incident);
     if (incidentText) problems.push({ control: 'incident', message: incidentText, severity: 'error' });
@@ -269,6 +274,7 @@ export function startLogForm(): void {
   form.addEventListener('change', (event) => {
     const target = event.target as HTMLElement;
     if (target.id) touched.add(target.id);
+    if (target.id === 'incident') void loadContext(control('incident').value.trim());
     update();
   });
   form.addEventListener('focusout', (event) => {
@@ -322,5 +328,6 @@ export function startLogForm(): void {
   });
 
   restore();
+  void loadContext(control('incident').value.trim());
   update();
 }
