@@ -70,9 +70,9 @@ export function newLogEntryUrl(input: LogEntryLinkInput): string {
 
 /**
  * The longest "Create on GitHub" link offered. Browsers take far longer URLs, but the servers
- * between them and GitHub's pages do not: request lines past 8 KB are commonly refused (nginx's
- * and many proxies' default header buffer is 8 KB; GitHub answers 414 URI Too Long to longer
- * ones). Beyond this, the file is copied or downloaded instead. Entries of a few paragraphs fit:
+ * between them and GitHub's pages may not: request lines past 8 KB are commonly refused with
+ * 414 (nginx's and many proxies' default header buffer is 8 KB). Beyond this, the file is
+ * copied or downloaded instead. Entries of a few paragraphs fit:
  * percent-encoding makes an ASCII character up to 3 and a non-Latin one 6 to 9.
  */
 export const MAX_NEW_FILE_URL_LENGTH = 8000;
