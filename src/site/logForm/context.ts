@@ -135,7 +135,7 @@ export function contextConfig(ctx: LogFormContext): Config {
     requiredHeadings: [],
     rules: {},
     publish: { contactDetails: ctx.pm.email !== undefined },
-    site: { title: '', base: '/' },
+    site: { title: '', base: '/', clients: [] },
     staffDomains: [],
     github: { logins: {}, labels: [], remindWithin: 0 },
   };
