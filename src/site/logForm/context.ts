@@ -101,6 +101,7 @@ export function contextIncident(ctx: LogFormContext): Incident {
     commitments: [],
     internal: false,
     body: '',
+    bodyLine: 1,
   }));
   return {
     id: ctx.id,
@@ -133,6 +134,8 @@ export function contextConfig(ctx: LogFormContext): Config {
     categories: ctx.categories,
     categoryGroups: {},
     requiredHeadings: [],
+    blamePhrases: [],
+    avoidedPhrases: [],
     rules: {},
     publish: { contactDetails: ctx.pm.email !== undefined },
     site: { title: '', base: '/', clients: [] },
