@@ -173,6 +173,12 @@ describe('commlog check on the bundled examples', () => {
     expect(doc.summary.errors).toBe(0);
     expect(doc.summary.incidents).toBeGreaterThanOrEqual(8);
     expect(doc.incidents.map((i: { id: string }) => i.id)).toContain(EXAMPLE);
+    // The quality rules on the examples: one triage answer below its implied priority; the
+    // internal note quoting "can't reproduce" and the Timeline naming people are not findings.
+    const quality = doc.findings.filter((f: { rule: string }) => ['priority-triage', 'wording', 'report-blame'].includes(f.rule));
+    expect(quality.map((f: { rule: string; file: string; line: number }) => [f.rule, f.file, f.line])).toEqual([
+      ['priority-triage', 'incidents/2026-11-09-meridian-eta-emails-wrong-timezone/incident.md', 10],
+    ]);
   });
 
   it('exits 1 naming the heading when a closed incident report lacks one', async () => {

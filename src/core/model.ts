@@ -1,7 +1,7 @@
 // The loaded, validated data: what rules, metrics and the site work on. Timestamps are
 // instants (epoch milliseconds) resolved in the incident's zone.
 import type { ReportDocument } from './report/reportDocument.ts';
-import type { Channel, Direction, Kind, Person, Priority, Severity, Status } from './schema/values.ts';
+import type { Channel, Direction, Kind, Person, Priority, Severity, Status, Triage } from './schema/values.ts';
 
 /** A file as the adapters hand it to the core: its path relative to the root and its text. */
 export interface SourceFile {
@@ -89,6 +89,8 @@ export interface LogEntry {
   sourceId?: string;
   internal: boolean;
   body: string;
+  /** 1-based line in the file where the body starts. */
+  bodyLine: number;
 }
 
 export interface Incident {
@@ -105,6 +107,8 @@ export interface Incident {
   reporter: Person;
   priority: Priority;
   severity?: Severity;
+  /** The answer to the triage question; it implies a priority at `opened_at` (rule priority-triage). */
+  triage?: Triage;
   status: Status;
   resolvedAt?: number;
   pm: Person;

@@ -69,6 +69,37 @@ export function newLogEntryUrl(input: LogEntryLinkInput): string {
 }
 
 /**
+ * The longest "Create on GitHub" link offered. Browsers take far longer URLs, but the servers
+ * between them and GitHub's pages may not: request lines past 8 KB are commonly refused with
+ * 414 (nginx's and many proxies' default header buffer is 8 KB). Beyond this, the file is
+ * copied or downloaded instead. Entries of a few paragraphs fit:
+ * percent-encoding makes an ASCII character up to 3 and a non-Latin one 6 to 9.
+ */
+export const MAX_NEW_FILE_URL_LENGTH = 8000;
+
+export interface NewFileInput {
+  /** The repository's page, `https://github.com/OWNER/REPO` (the config's `site.repository`). */
+  repositoryUrl: string;
+  branch: string;
+  /** Path of the new file in the repository, such as `incidents/<id>/log/<name>.md`. */
+  path: string;
+  content: string;
+}
+
+export type NewFileLink = { url: string } | { tooLong: number };
+
+/**
+ * GitHub's new-file page with the file's path and content filled in, where the person commits
+ * it (on a new branch) and opens the pull request; or, past MAX_NEW_FILE_URL_LENGTH, the
+ * length the link would have had.
+ */
+export function newFileLink(input: NewFileInput): NewFileLink {
+  const filename = input.path.split('/').map(encodeQueryValue).join('/');
+  const url = `${input.repositoryUrl.replace(/\/+$/, '')}/new/${markdownUrlPath(input.branch)}?filename=${filename}&value=${encodeQueryValue(input.content)}`;
+  return url.length > MAX_NEW_FILE_URL_LENGTH ? { tooLong: url.length } : { url };
+}
+
+/**
  * %20, not URLSearchParams' `+`, for spaces, so the template arrives exactly as written; and
  * parentheses encoded too, so the URL can sit inside a Markdown link.
  */

@@ -11,12 +11,15 @@ import { readConfig } from '../node/repository.ts';
 import { SITE_OPTIONS_VARIABLE } from '../site/options.ts';
 import { searchIndex } from '../site/searchIndex.ts';
 import { publishedSite } from '../site/clientSite.ts';
+import { logFormSettings } from '../site/logForm/settings.ts';
 import { siteRoot } from '../site/settings.ts';
 import { parseOptions, type CommlogOptions } from './options.ts';
 
 export type { CommlogOptions } from './options.ts';
 
 const ROUTES = fileURLToPath(new URL('./routes/', import.meta.url));
+/** The "Log a contact" page and its incident contexts: injected when it is on (logFormSettings). */
+const LOG_ROUTES = fileURLToPath(new URL('./logRoutes/', import.meta.url));
 
 /**
  * A second line of defence behind the sanitised Markdown (issue 9): nothing loads from
@@ -56,7 +59,8 @@ export default function commlog(options: CommlogOptions = {}): AstroIntegration 
         process.env[SITE_OPTIONS_VARIABLE] = JSON.stringify({ ...siteOptions, client });
         // The public URL and base path come from commlog.config.yaml (`site:`, or the client's
         // entry of `site.clients` for a client site) unless the team's astro.config.mjs sets them.
-        const published = publishedSite(readConfig(siteRoot()), client);
+        const commlogConfig = readConfig(siteRoot());
+        const published = publishedSite(commlogConfig, client);
         if (client) logger.info(`a client site: the public incidents of "${client}" only`);
         updateConfig({
           ...(config.site === undefined && published.url ? { site: published.url } : {}),
@@ -65,7 +69,7 @@ export default function commlog(options: CommlogOptions = {}): AstroIntegration 
           ...(config.security?.csp ? {} : { security: { csp: CONTENT_SECURITY_POLICY } }),
           integrations: [searchIndex()],
         });
-        const pages = routesUnder();
+        const pages = [...routesUnder(), ...(logFormSettings(commlogConfig, { ...siteOptions, client }) ? routesUnder(LOG_ROUTES) : [])];
         for (const page of pages) injectRoute(page);
         logger.debug(`injected ${pages.length} routes from ${relative(fileURLToPath(config.root), ROUTES) || ROUTES}`);
       },

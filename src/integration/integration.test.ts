@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { logFormSettings } from '../site/logForm/settings.ts';
 import { routesUnder } from './index.ts';
 import { colourCss, parseOptions } from './options.ts';
 
@@ -40,9 +42,26 @@ describe('options', () => {
 
   it('names every bad key, and refuses what could break out of CSS or a link', () => {
     expect(() => parseOptions({ titel: 'x', colours: { accent: 'red;} body{display:none' }, footer: { links: [{ label: 'x', href: 'javascript:alert(1)' }] } })).toThrow(
-      /colours\.accent: a CSS colour.*footer\.links\.0\.href: an http\(s\) URL.*titel: unknown option \(options: title, logo, colours, darkColours, client, footer\)/,
+      /colours\.accent: a CSS colour.*footer\.links\.0\.href: an http\(s\) URL.*titel: unknown option \(options: title, logo, colours, darkColours, client, footer, logForm\)/,
     );
     expect(() => parseOptions({ colours: { background: '#fff' } })).toThrow(/colours\.background/);
+  });
+
+  it('turns the Log a contact page on with site.repository, off with logForm: false or on a client site', () => {
+    const site = (repository?: string) => ({ site: { title: 't', base: '/', repository, clients: [] } });
+    const repo = 'https://github.com/acme/log/';
+    expect(logFormSettings(site(repo), parseOptions({}))).toEqual({ repository: 'https://github.com/acme/log', branch: 'main' });
+    expect(logFormSettings(site(repo), parseOptions({ logForm: { branch: 'support/log' } }))).toEqual({ repository: 'https://github.com/acme/log', branch: 'support/log' });
+    expect(logFormSettings(site(), parseOptions({}))).toBeUndefined();
+    expect(logFormSettings(site(repo), parseOptions({ logForm: false }))).toBeUndefined();
+    expect(logFormSettings(site(repo), parseOptions({ client: 'Acme' }))).toBeUndefined();
+    expect(() => parseOptions({ logForm: { branch: 'a b' } })).toThrow(/logForm\.branch: a git branch name/);
+    expect(() => parseOptions({ logForm: true })).toThrow(/logForm/);
+  });
+
+  it('injects the log page and its contexts from their own folder only', () => {
+    expect(routesUnder().map((r) => r.pattern).filter((p) => p.startsWith('/log'))).toEqual([]);
+    expect(routesUnder(fileURLToPath(new URL('./logRoutes/', import.meta.url))).map((r) => r.pattern)).toEqual(['/log/[id].json', '/log']);
   });
 
   it('sets no CSS without colours', () => {

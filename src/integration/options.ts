@@ -28,6 +28,11 @@ export const optionsSchema = z.strictObject({
   client: z.string().trim().min(1).optional(),
   /** A line of text and links added to the footer. */
   footer: z.strictObject({ text: z.string().optional(), links: z.array(z.strictObject({ label: z.string().min(1), href: link })).optional() }).optional(),
+  /**
+   * The "Log a contact" page (/log/), on when commlog.config.yaml sets `site.repository`:
+   * `false` leaves it out; `branch` is where GitHub's new-file page starts (default main).
+   */
+  logForm: z.union([z.literal(false), z.strictObject({ branch: z.string().regex(/^[^\s~^:?*[\\]+$/, 'a git branch name such as main').optional() })]).optional(),
 });
 
 export type CommlogOptions = z.input<typeof optionsSchema>;

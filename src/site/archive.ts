@@ -12,9 +12,10 @@ import { findRecurrences, type Recurrence } from '../core/metrics/recurrence.ts'
 import { listIncidentIds, readConfig } from '../node/repository.ts';
 import type { ArchiveIncident } from './archiveIncident.ts';
 import type { IncidentView } from './incidentView.ts';
-import { cacheDirOf, codeFingerprint, incidentsDir, prepareCacheDir, prune, searchDir, sha256 } from './buildCache.ts';
+import { cacheDirOf, codeFingerprint, incidentsDir, pagefindVersion, prepareCacheDir, prune, searchDir, sha256 } from './buildCache.ts';
 import type { LoadedBatch, LoaderInput, LoaderMessage } from './loaderWorker.ts';
 import { publishedSite } from './clientSite.ts';
+import { logFormSettings } from './logForm/settings.ts';
 import { siteOptions } from './options.ts';
 import { buildClock } from './profile.ts';
 import { SHARD_SIZE } from './searchShards.ts';
@@ -113,10 +114,12 @@ async function buildArchive(): Promise<Archive> {
   const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
   const buildKey = sha256(codeFingerprint(siteSourcesDir()), readConfigText(root), JSON.stringify(siteOptions()), base);
   const sink = (globalThis as Record<symbol, SearchSink | undefined>)[SEARCH_SINK];
+  // A shard is Pagefind's output: another Pagefind writes it differently.
+  const searchEngine = pagefindVersion([process.cwd(), siteSourcesDir()]);
   const shards = new SearchShards(
     ids,
     LOADERS,
-    (hashes) => sha256(buildKey, String(SHARD_SIZE), ...hashes),
+    (hashes) => sha256(buildKey, String(SHARD_SIZE), searchEngine, ...hashes),
     (index, key, shardIds) => sink?.shard({ index, key, ids: shardIds, records: incidentsDir(store.dir), shards: searchDir(store.dir), move: !store.cached }),
   );
   const incidents: ArchiveIncident[] = [];
@@ -125,7 +128,7 @@ async function buildArchive(): Promise<Archive> {
   let reused = 0;
   await Promise.all(
     Array.from({ length: LOADERS }, (_, k) =>
-      runLoader({ root, now, ids: ids.filter((_, i) => i % LOADERS === k), knownIds: ids, store: store.dir, buildKey, base, client }, (batch) => {
+      runLoader({ root, now, ids: ids.filter((_, i) => i % LOADERS === k), knownIds: ids, store: store.dir, buildKey, base, client, logForm: logFormSettings(config, siteOptions()) !== undefined }, (batch) => {
         for (const i of batch.incidents) incidents.push(i);
         withheld += batch.withheld;
         ofClient += batch.ofClient;
@@ -235,4 +238,10 @@ export function archive(): Promise<Archive> {
 export async function incidentView(id: string): Promise<IncidentView> {
   const { pageCache } = await archive();
   return JSON.parse(readFileSync(join(pageCache, `${id}.view.json`), 'utf8')) as IncidentView;
+}
+
+/** What the "Log a contact" page needs of an incident (logForm/context.ts), as its loader thread left it. */
+export async function logFormContextText(id: string): Promise<string> {
+  const { pageCache } = await archive();
+  return readFileSync(join(pageCache, `${id}.log.json`), 'utf8');
 }

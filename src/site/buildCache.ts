@@ -81,6 +81,24 @@ export function codeFingerprint(siteSources: string): string {
   return h.digest('hex');
 }
 
+/**
+ * The version of the Pagefind package the build runs, for the search shards' key: found by
+ * walking up from `dirs` to a node_modules/pagefind (its exports hide its package.json from
+ * require). Empty when not found: then only the records key the shards.
+ */
+export function pagefindVersion(dirs: string[]): string {
+  for (const start of dirs) {
+    for (let dir = start; ; dir = dirname(dir)) {
+      try {
+        return (JSON.parse(readFileSync(join(dir, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
+      } catch {
+        if (dirname(dir) === dir) break;
+      }
+    }
+  }
+  return '';
+}
+
 export function incidentsDir(cacheDir: string): string {
   return join(cacheDir, 'incidents');
 }
@@ -118,7 +136,7 @@ export function entryFits(entry: CacheEntry | undefined, key: string, now: numbe
 /** Removes what no incident of this build uses any more: deleted incidents, replaced shards. */
 export function prune(cacheDir: string, ids: ReadonlySet<string>, shardKeys: ReadonlySet<string>): void {
   for (const name of readdirSync(incidentsDir(cacheDir))) {
-    const id = name.replace(/(\.view|\.search)?\.json$|\.[^.]*\.tmp$/, '');
+    const id = name.replace(/(\.view|\.search|\.log)?\.json$|\.[^.]*\.tmp$/, '');
     if (!ids.has(id) || name.endsWith('.tmp')) rmSync(join(incidentsDir(cacheDir), name), { force: true });
   }
   for (const name of readdirSync(searchDir(cacheDir))) {

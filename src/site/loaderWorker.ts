@@ -17,6 +17,7 @@ import { entryFits, incidentsDir, readEntry, sha256, writeAtomically, writeEntry
 import { inClientSite } from './clientSite.ts';
 import { buildView } from './incidentView.ts';
 import { PhaseClock, type PhaseTimes } from './profile.ts';
+import { logFormContext } from './logForm/context.ts';
 import { searchRecord } from './searchRecords.ts';
 
 export interface LoaderInput {
@@ -31,6 +32,8 @@ export interface LoaderInput {
   base: string;
   /** A client site's client: every other client's incident is dropped unread by the pages. */
   client?: string;
+  /** Write each incident's context for the "Log a contact" page too. */
+  logForm: boolean;
 }
 
 export interface LoadedBatch {
@@ -124,6 +127,7 @@ for (const [n, id] of input.ids.entries()) {
   clock.time('write', () => {
     writeAtomically(join(store, `${id}.view.json`), view);
     writeAtomically(join(store, `${id}.search.json`), record);
+    if (input.logForm) writeAtomically(join(store, `${id}.log.json`), JSON.stringify(logFormContext(published.incident, config)));
     writeEntry(input.store, id, { key, now: input.now, settled, related, withheld: false, ofClient, facts, searchHash });
   });
   batch.incidents.push(facts);

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
 // Timings of the site build's phases, for docs/performance.md: with `COMMLOG_PROFILE=1` each
 // thread adds up the wall and CPU time of what it does, and the integration prints one table
 // when the build is done. Without it the clock only calls the function.
@@ -11,8 +13,9 @@ export function profiling(): boolean {
 /** Phase name -> milliseconds of wall and of this thread's CPU. */
 export type PhaseTimes = Record<string, { wallMs: number; cpuMs: number }>;
 
-function threadCpuMs(): number {
-  const { user, system } = process.threadCpuUsage();
+/** CPU milliseconds of this thread (Node 23.9 and later; the whole process's on older ones). */
+export function threadCpuMs(): number {
+  const { user, system } = typeof process.threadCpuUsage === 'function' ? process.threadCpuUsage() : process.cpuUsage();
   return (user + system) / 1000;
 }
 
@@ -64,7 +67,6 @@ export const buildClock: PhaseClock = ((globalThis as Record<symbol, PhaseClock>
 /** CPU milliseconds used so far by this process's running child processes (Pagefind), from /proc. */
 export function childProcessesCpuMs(): number {
   if (!profiling()) return 0;
-  const { readdirSync, readFileSync } = process.getBuiltinModule('node:fs');
   let ticks = 0;
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildStats, SEARCH_SINK, type SearchSink } from './archive.ts';
 import { CACHE_DIR_VARIABLE } from './buildCache.ts';
-import { buildClock, formatPhases, profiling } from './profile.ts';
+import { buildClock, formatPhases, profiling, threadCpuMs } from './profile.ts';
 import type { SearchRequest, SearchResult } from './searchWorker.ts';
 import { siteModuleFile } from './settings.ts';
 
@@ -17,7 +17,6 @@ export function searchIndex(): AstroIntegration {
   let worker: Worker | undefined;
   let failed: Error | undefined;
   let endPages: (() => void) | undefined;
-  let started = 0;
   return {
     name: 'commlog-search-index',
     hooks: {
@@ -29,8 +28,7 @@ export function searchIndex(): AstroIntegration {
         process.env[CACHE_DIR_VARIABLE] ??= fileURLToPath(new URL('commlog/', config.cacheDir));
       },
       'astro:build:start': () => {
-        started = performance.now();
-        buildClock.add('main: Astro starts, bundles the pages', process.uptime() * 1000, process.threadCpuUsage().user / 1000 + process.threadCpuUsage().system / 1000);
+        if (profiling()) buildClock.add('main: Astro starts, bundles the pages', process.uptime() * 1000, threadCpuMs());
         const w = new Worker(siteModuleFile('searchWorker'));
         worker = w;
         w.on('error', (error) => (failed = error));
@@ -65,7 +63,8 @@ export function searchIndex(): AstroIntegration {
         );
         if (profiling()) {
           buildClock.merge(result.phases);
-          const wall = performance.now() - started + buildClock.times()['main: Astro starts, bundles the pages'].wallMs;
+          // Since the process started: Astro's own start included.
+          const wall = process.uptime() * 1000;
           const { user, system } = process.cpuUsage();
           buildClock.add('whole build (all threads; Pagefind processes)', wall, (user + system) / 1000 + result.pagefindCpuMs);
           logger.info(`phases (COMMLOG_PROFILE):\n${formatPhases(buildClock.times())}`);

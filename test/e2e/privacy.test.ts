@@ -21,6 +21,7 @@ publish:
   contact_details: false
 site:
   title: Privacy test archive
+  repository: https://github.com/acme/privacy-log
 `,
   'incidents/2026-11-02-planted/incident.md': `---
 title: "Checkout down for ana.${MARK}@client.example \u202Egnp.exe"

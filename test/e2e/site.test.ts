@@ -246,6 +246,8 @@ describe.skipIf(NO_CHROMIUM)('browsing the archive', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Trends');
     await expect(page.locator('figure.chart svg').count()).resolves.toBeGreaterThanOrEqual(7);
     await expect(page.locator('figure.chart table').count()).resolves.toBeGreaterThanOrEqual(7);
+    // The examples answer the triage question on three incidents; 2026-11-09 opened low, below the implied medium.
+    await expect(page.locator('.card.stat', { hasText: 'triaged incidents' }).textContent()).resolves.toMatch(/^67\s?%of 3 triaged incidents opened at or above/);
     await shot(page, '05-trends');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lessons learned' }).click();

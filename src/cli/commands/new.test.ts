@@ -66,6 +66,23 @@ describe('commlog new incident', () => {
     expect(readFileSync(path, 'utf8')).toBe(before);
   });
 
+  it('records the triage answer, and notes when the priority is lower than it implies', async () => {
+    const id = '2026-11-03-acme-stores-stock-levels-stop-updating';
+    const result = await commlog(['new', 'incident', '--root', root, ...INCIDENT_FLAGS, '--triage', 'Workaround'], root);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(join(root, `incidents/${id}/incident.md`), 'utf8')).toContain('triage: workaround\npriority: high\n');
+    expect(await checkFindings(root, '2026-11-03T08:50', [id])).toEqual([]);
+
+    const blocked = await commlog(['new', 'incident', '--root', root, ...INCIDENT_FLAGS, '--topic', 'blocked', '--triage', 'blocked'], root);
+    expect(blocked.code).toBe(0);
+    expect(blocked.stderr).toBe('note: triage blocked implies priority urgent, not high: `commlog check` will warn (priority-triage)\n');
+    expect((await checkFindings(root, '2026-11-03T08:50', ['2026-11-03-acme-stores-blocked'])).map((f) => [f.rule, f.line])).toEqual([['priority-triage', 9]]);
+
+    const wrong = await commlog(['new', 'incident', '--root', root, ...INCIDENT_FLAGS, '--topic', 'wrong', '--triage', 'urgent'], root);
+    expect(wrong).toMatchObject({ code: 2 });
+    expect(wrong.stderr).toMatch(/--triage "urgent": expected one of blocked, deadline, workaround, inconvenience/);
+  });
+
   it('names every missing required flag on one line when it cannot ask', async () => {
     const result = await commlog(['new', 'incident', '--root', root, '--title', 'Something broke'], root);
     expect(result.code).toBe(2);

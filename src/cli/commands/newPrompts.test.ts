@@ -79,7 +79,7 @@ describe.skipIf(!hasTmux)('commlog new on a terminal', () => {
   }, 90_000);
 
   it("proposes the client's usual project manager for a new incident", async () => {
-    start(['new', 'incident', '--root', root, '--opened-at', '2026-11-05T10:00', '--priority', 'medium']);
+    start(['new', 'incident', '--root', root, '--opened-at', '2026-11-05T10:00', '--triage', 'inconvenience', '--priority', 'medium']);
     await answer('Title', 'Invoices PDF download times out');
     await answer('Client', 'Acme Stores');
     await answer('Reported by', 'Ben Okoro <ben.okoro@acme.example>');
@@ -91,5 +91,25 @@ describe.skipIf(!hasTmux)('commlog new on a terminal', () => {
     const text = readFileSync(join(root, 'incidents/2026-11-05-acme-stores-invoices-pdf-download-times/incident.md'), 'utf8');
     expect(text).toContain('title: Invoices PDF download times out');
     expect(text).toMatch(/pm:\n {2}name: Priya Natarajan\n {2}email: priya\.natarajan@fieldstone\.example/);
+  }, 90_000);
+
+  it('asks the triage question and proposes the priority it implies', async () => {
+    start(['new', 'incident', '--root', root, '--opened-at', '2026-11-05T10:00', '--pm', 'Priya Natarajan <priya.natarajan@fieldstone.example>']);
+    await answer('Title', 'Invoices PDF download times out');
+    await answer('Client', 'Acme Stores');
+    await answer('Reported by', 'Ben Okoro <ben.okoro@acme.example>');
+    const triage = await screenShows('? Triage: how badly is the client stopped?');
+    expect(triage).toContain("blocked: the client's customers or staff cannot work (priority urgent)");
+    expect(triage).toContain('(skip)');
+    tmux('send-keys', '-t', SESSION, 'Down', 'Down');
+    await screenShows('❯ workaround: a workaround exists (priority high)');
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    const priority = await screenShows('? Priority');
+    expect(priority).toContain('❯ high');
+    await answer('Priority', null);
+    const done = await screenShows(/EXIT=\d/);
+    expect(done).toContain('EXIT=0');
+    const text = readFileSync(join(root, 'incidents/2026-11-05-acme-stores-invoices-pdf-download-times/incident.md'), 'utf8');
+    expect(text).toContain('triage: workaround\npriority: high\n');
   }, 90_000);
 });

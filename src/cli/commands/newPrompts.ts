@@ -13,6 +13,8 @@ export interface Question {
   message: string;
   /** A fixed list to pick from. */
   choices?: readonly string[];
+  /** How a choice is shown, when its value alone does not say enough. */
+  choiceLabel?: (value: string) => string;
   /** Ask only when this holds for the answers so far. */
   when?: (answers: Answers) => boolean;
   /** The proposed answer, from the answers so far. */
@@ -45,7 +47,11 @@ async function ask(questions: readonly Question[], given: Answers): Promise<Answ
     if (answers[q.flag] !== undefined || (q.when && !q.when(answers))) continue;
     const proposal = q.proposal?.(answers);
     if (q.choices) {
-      answers[q.flag] = await select({ message: q.message, choices: q.choices.map((value) => ({ value })), default: proposal });
+      const choices = q.choices.map((value) => ({ value, name: q.choiceLabel?.(value) ?? value }));
+      // An optional pick can be left out: the empty value stands for "none".
+      if (q.optional) choices.push({ value: '', name: '(skip)' });
+      const picked = await select({ message: q.message, choices, default: proposal });
+      answers[q.flag] = picked === '' ? undefined : picked;
       continue;
     }
     const text = await input({

@@ -34,6 +34,7 @@ export interface CheckFinding {
   severity: string;
   incident: string;
   file: string;
+  line?: number;
   message: string;
 }
 

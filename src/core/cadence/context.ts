@@ -3,7 +3,8 @@
 // acknowledgement deadline A. Each compliance rule is then a small function over this.
 import { businessCalendar, type BusinessCalendar } from '../clock/businessCalendar.ts';
 import { clockOfKind, pausedClock, type Clock } from '../clock/clock.ts';
-import { policyOf, type Config, type IncidentPolicy, type PriorityPolicy } from '../config/config.ts';
+import type { Config, IncidentPolicy, PriorityPolicy } from '../config/config.ts';
+import { policyOf } from '../config/policyLookup.ts';
 import type { Incident, LogEntry } from '../model.ts';
 import type { RuleContext } from '../rules/rule.ts';
 import type { Priority } from '../schema/values.ts';

@@ -2,7 +2,8 @@
 // part is here: the project manager copied on written channels, and for an outbound update a
 // `next_update_by` proposed as the earliest deadline `due` would give right after it.
 import { cadenceContext } from '../cadence/context.ts';
-import { policyOf, type Config } from '../config/config.ts';
+import type { Config } from '../config/config.ts';
+import { policyOf } from '../config/policyLookup.ts';
 import type { Incident } from '../model.ts';
 import { proposeNextUpdateBy } from '../obligations/due.ts';
 import type { Channel, Direction, Kind, Person, Priority } from '../schema/values.ts';

@@ -1,5 +1,5 @@
 // `commlog new incident`: the answers -> incident.md and the incident's id.
-import type { Person, Priority, Severity } from '../schema/values.ts';
+import type { Person, Priority, Severity, Triage } from '../schema/values.ts';
 import { instantToLocal } from '../time/zone.ts';
 import { markdownFile } from './markdownFile.ts';
 import { personField } from './person.ts';
@@ -12,6 +12,8 @@ export interface IncidentDraft {
   /** Epoch ms. */
   openedAt: number;
   reporter: Person;
+  /** The answer to the triage question, which implies a priority. */
+  triage?: Triage;
   priority: Priority;
   severity?: Severity;
   pm: Person;
@@ -47,6 +49,7 @@ export function newIncidentFile(draft: IncidentDraft, zone: string): NewIncident
     client: draft.client,
     opened_at: timestampText(draft.openedAt, zone),
     reporter: personField(draft.reporter),
+    triage: draft.triage,
     priority: draft.priority,
     severity: draft.severity,
     status: draft.status ?? 'open',

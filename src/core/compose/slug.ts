@@ -1,5 +1,5 @@
 // Incident ids from what a person types: `2026-11-02-acme-checkout-500`.
-import { INCIDENT_ID } from '../load/loadIncident.ts';
+import { INCIDENT_ID } from '../schema/values.ts';
 
 /** Lower-case ASCII words joined by `-`: accents dropped, everything else a separator. */
 export function slugify(text: string): string {

@@ -74,4 +74,21 @@ priorities:
     expect(() => parseConfig(text)).toThrow(ConfigError);
     expect(() => parseConfig(text)).toThrow(message);
   });
+  it('has the phrases of quality.md by default, and a list replaces them', () => {
+    const config = parseConfig(undefined);
+    expect(config.avoidedPhrases).toHaveLength(10);
+    expect(config.avoidedPhrases[0]).toEqual({ phrase: "can't reproduce", suggest: 'say what you tried and offer a screenshare' });
+    expect(config.avoidedPhrases.map((a) => a.phrase)).toContain('calm down');
+    expect(config.blamePhrases).toEqual(['human error', 'at fault', 'to blame', 'blamed', 'careless*', 'negligen*', 'should have known', 'failed to follow']);
+    const replaced = parseConfig('wording:\n  avoid: [{ phrase: ASAP, suggest: give a time }]\nreport:\n  blame_phrases: [oversight]\n');
+    expect(replaced.avoidedPhrases).toEqual([{ phrase: 'ASAP', suggest: 'give a time' }]);
+    expect(replaced.blamePhrases).toEqual(['oversight']);
+    // report: merges key by key, so the required headings stay.
+    expect(replaced.requiredHeadings).toEqual(DEFAULT_REQUIRED_HEADINGS);
+  });
+
+  it('names the key of a bad phrase', () => {
+    expect(() => parseConfig('wording:\n  avoid: [{ phrase: ASAP }]\n')).toThrow(/wording\.avoid(\[0\]|\.0)\.suggest/);
+    expect(() => parseConfig('report:\n  blame_phrases: ["..."]\n')).toThrow(/report\.blame_phrases(\[0\]|\.0): a phrase needs a letter or digit/);
+  });
 });

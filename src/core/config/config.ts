@@ -7,41 +7,17 @@ import { issueMessage, pathLabel } from '../load/schemaFindings.ts';
 import { lineAt, parseYaml } from '../parse/yaml.ts';
 import { parseTimestamp } from '../time/timestamp.ts';
 import { mergeLayer, policyProblems, toPolicy, type Policy } from './policy.ts';
-import { configFile, DEFAULT_REQUIRED_HEADINGS, NON_POLICY_KEYS, POLICY_KEYS, policyLayer, settings } from './schema.ts';
+import { clientKey, type IncidentPolicy, type PolicyChangeRow, type PolicyLayerName } from './policyLookup.ts';
+import { configFile, DEFAULT_AVOIDED_PHRASES, DEFAULT_BLAME_PHRASES, DEFAULT_REQUIRED_HEADINGS, NON_POLICY_KEYS, POLICY_KEYS, policyLayer, settings } from './schema.ts';
 
 export type { ClockKind } from './schema.ts';
+export { clientKey, policyOf, zoneOf, type IncidentPolicy, type PolicyChangeRow, type PolicyLayerName } from './policyLookup.ts';
 export type { Policy, PriorityPolicy, UpdateWindow } from './policy.ts';
-export { DEFAULT_REQUIRED_HEADINGS };
+export { DEFAULT_AVOIDED_PHRASES, DEFAULT_BLAME_PHRASES, DEFAULT_REQUIRED_HEADINGS };
 
 export interface RequiredHeading {
   name: string;
   aliases: string[];
-}
-
-/** One layer of an incident's policy, in the order applied (policies.md). */
-export interface PolicyLayerName {
-  /** `defaults`, `config`, `policy_changes[i]` or `clients.<key>`. */
-  name: string;
-  since?: number;
-  note?: string;
-}
-
-/** The policy that judges an incident, and the layers it came from. */
-export interface IncidentPolicy {
-  policy: Policy;
-  layers: PolicyLayerName[];
-  /** The `clients` key that matched the incident's client. */
-  client?: string;
-  /** The last policy change applied. */
-  change?: PolicyLayerName;
-}
-
-interface PolicyChangeRow {
-  /** The instant from which this row applies (-Infinity for the config before any change). */
-  since: number;
-  general: IncidentPolicy;
-  /** By normalised client name. */
-  clients: Map<string, IncidentPolicy>;
 }
 
 export type Settings = ReturnType<typeof toSettings>;
@@ -76,26 +52,6 @@ export interface ClientSite {
   base?: string;
   url?: string;
   title?: string;
-}
-
-/** Equal client names: trimmed, runs of whitespace collapsed, case ignored (policies.md). */
-export function clientKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-/** The policy of an incident: fixed by its client and its `opened_at` (policies.md). */
-export function policyOf(config: Config, incident: { client: string; openedAt: number }): IncidentPolicy {
-  const rows = config.policyRows;
-  let k = 0;
-  while (k + 1 < rows.length && rows[k + 1].since <= incident.openedAt) k++;
-  return rows[k].clients.get(clientKey(incident.client)) ?? rows[k].general;
-}
-
-/** The zone of an incident: its own `timezone`, else its client's, else the config's. */
-export function zoneOf(config: Config, client: string | undefined, ownZone: string | undefined): string {
-  if (ownZone) return ownZone;
-  const entry = client === undefined ? undefined : config.policyRows.at(-1)!.clients.get(clientKey(client));
-  return entry?.policy.timezone ?? config.timezone;
 }
 
 /** The resolved config of a repository; `text` is commlog.config.yaml, absent when there is none. */
@@ -274,6 +230,8 @@ function toSettings(s: z.output<typeof settings>) {
     reportShareWithin: s.report.share_within,
     /** `log_within` (ms, wall clock): rule late-log. */
     logWithin: s.log_within,
+    blamePhrases: s.report.blame_phrases,
+    avoidedPhrases: s.wording.avoid,
     // By rule id; keyed by string because the rule ids' type is inferred from rule modules that
     // take this Config (the schema only accepts known ids).
     rules: s.rules as Partial<Record<string, SeveritySetting>>,

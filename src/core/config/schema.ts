@@ -135,6 +135,36 @@ export const DEFAULT_REQUIRED_HEADINGS = [
   { name: 'Mitigation steps / prevention in future', aliases: ['Mitigation', 'Prevention', 'Mitigation steps', 'Action items'] },
 ];
 
+const SAME_ADVICE = {
+  reproduce: 'say what you tried and offer a screenshare',
+  acknowledge: 'acknowledge what the client sees',
+  restate: 'restate the point without the reproach',
+};
+
+/** wording.avoid (quality.md): phrases the team avoids in what it sends, each with what to do instead. */
+export const DEFAULT_AVOIDED_PHRASES = [
+  { phrase: "can't reproduce", suggest: SAME_ADVICE.reproduce },
+  { phrase: 'cannot reproduce', suggest: SAME_ADVICE.reproduce },
+  { phrase: 'could not reproduce', suggest: SAME_ADVICE.reproduce },
+  { phrase: 'unable to reproduce', suggest: SAME_ADVICE.reproduce },
+  { phrase: 'works for me', suggest: SAME_ADVICE.acknowledge },
+  { phrase: 'works on my machine', suggest: SAME_ADVICE.acknowledge },
+  { phrase: 'user error', suggest: 'describe what happened, not who erred' },
+  { phrase: 'as I said', suggest: SAME_ADVICE.restate },
+  { phrase: 'as previously stated', suggest: SAME_ADVICE.restate },
+  { phrase: 'calm down', suggest: 'answer the concern behind the emotion' },
+];
+
+/** report.blame_phrases (quality.md): an entry ending in `*` matches any word that starts with it. */
+export const DEFAULT_BLAME_PHRASES = ['human error', 'at fault', 'to blame', 'blamed', 'careless*', 'negligen*', 'should have known', 'failed to follow'];
+
+const phraseText = z.string({ error: 'expected a phrase' }).refine((text) => /[\p{L}\p{N}]/u.test(text), 'a phrase needs a letter or digit');
+
+const avoidedPhrase = z.strictObject({
+  phrase: phraseText,
+  suggest: z.string({ error: 'each avoided phrase says what to do instead: suggest: "…"' }).min(1),
+});
+
 /** The keys that are not part of a policy: categories, report, rules, publish and extensions. */
 const settingFields = {
   categories: z.union([stringList, z.record(z.string(), stringList)], { error: 'expected a list of categories, or a map of group -> list' }).default([]),
@@ -142,6 +172,12 @@ const settingFields = {
     .strictObject({
       required_headings: z.array(heading).default(DEFAULT_REQUIRED_HEADINGS),
       share_within: millis.prefault('40h').meta({ description: 'business time after resolved_at to send the report to the client (rule report-shared)' }),
+      blame_phrases: z.array(phraseText).default(DEFAULT_BLAME_PHRASES).meta({ description: 'phrases that blame a person in a report (rule report-blame); an entry ending in * matches any word that starts with it; a list replaces the default' }),
+    })
+    .prefault({}),
+  wording: z
+    .strictObject({
+      avoid: z.array(avoidedPhrase).default(DEFAULT_AVOIDED_PHRASES).meta({ description: 'phrases an outbound entry avoids, each with what to do instead (rule wording); a list replaces the default' }),
     })
     .prefault({}),
   log_within: millis.prefault('24h').meta({ description: 'wall-clock time from a contact to its entry being committed (rule late-log)' }),

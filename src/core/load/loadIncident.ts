@@ -1,6 +1,5 @@
 // One incident folder -> a validated `Incident` plus its `schema` findings. Every file is
 // checked on its own: a broken file is reported and skipped, never hiding the others.
-import type { z } from 'zod';
 import { zoneOf, type Config } from '../config/config.ts';
 import type { RuleFinding } from '../findings.ts';
 import type { Commitment, IncidentFiles, InputFile, Incident, LogEntry } from '../model.ts';
@@ -8,17 +7,18 @@ import type { Frontmatter } from '../parse/frontmatter.ts';
 import { readFrontmatter } from './readFrontmatter.ts';
 import { COMMITMENT_FIELDS, ENTRY_FIELDS, entryFrontmatter, FEEDBACK_FIELDS, type EntryFrontmatter } from '../schema/entry.ts';
 import { INCIDENT_FIELDS, incidentFrontmatter, type IncidentFrontmatter } from '../schema/incident.ts';
-import { PERSON_FIELDS, type Kind, type Person } from '../schema/values.ts';
+import { INCIDENT_ID, PERSON_FIELDS, type Kind, type Person } from '../schema/values.ts';
 import { parseTimestamp } from '../time/timestamp.ts';
 import { formatLocalPair } from '../present/instant.ts';
 import { closest, lineOfPath, unknownKeyFindings, zodFindings } from './schemaFindings.ts';
 import { loadReport } from './loadReport.ts';
 import { visibilityKeyFindings, visibilityLikeKeys } from './visibilityKey.ts';
+import { categoryProblem, entryFieldProblems, validFields } from './entryChecks.ts';
 
 /** Unknown `related` ids reported one by one; the rest are counted in one more warning. */
 const MAX_UNKNOWN_RELATED = 10;
 
-export const INCIDENT_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
+export { INCIDENT_ID };
 
 export interface LoadContext {
   config: Config;
@@ -126,18 +126,6 @@ function readIncidentFile(file: InputFile, findings: RuleFinding[]) {
   return { data: parsed.data, fields: parsed.data as Partial<IncidentFrontmatter>, fm };
 }
 
-/**
- * The fields of a frontmatter that are valid on their own: when another field is broken, the
- * checks across fields still run on these, so one problem never hides another.
- */
-function validFields<T extends z.ZodObject>(schema: T, data: Record<string, unknown>): Partial<z.output<T>> {
-  const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(schema.shape)) {
-    const result = (field as z.ZodType).safeParse(data[key]);
-    if (result.success && result.data !== undefined) out[key] = result.data;
-  }
-  return out as Partial<z.output<T>>;
-}
 
 function readEntryFile(file: InputFile, zone: string, context: LoadContext, findings: RuleFinding[]): LogEntry | undefined {
   const fm = readFrontmatter(file, findings, { required: true });
@@ -163,28 +151,13 @@ function readEntryFile(file: InputFile, zone: string, context: LoadContext, find
   const at = p.at === undefined ? undefined : parseTimestamp(p.at, zone);
   let valid = parsed.success && visibilityLike.length === 0;
 
-  if (p.direction !== undefined && p.direction !== 'internal' && p.contact === undefined && fm.data.contact === undefined) {
-    findings.push({ rule: 'schema', file: path, line: line('direction'), message: `Missing field "contact": an ${p.direction} entry names who we dealt with, e.g. contact: { name: Ana Silva, email: ana@client.example }` });
-    valid = false;
+  for (const problem of entryFieldProblems(p, fm.data.contact !== undefined, zone, context)) {
+    const key = problem.lineKey ?? problem.path[0];
+    const where = problem.path.length === 1 || problem.lineKey ? line(String(key)) : lineOfPath(fm, problem.path);
+    findings.push({ rule: 'schema', ...(problem.severity && { severity: problem.severity }), file: path, line: where, message: problem.message });
+    if (problem.rejects) valid = false;
   }
   const nextUpdateBy = p.next_update_by === undefined ? undefined : parseTimestamp(p.next_update_by, zone);
-  if (nextUpdateBy !== undefined && at !== undefined && nextUpdateBy < at) {
-    const [promised, sent] = formatLocalPair(nextUpdateBy, at, zone);
-    findings.push({ rule: 'schema', file: path, line: line('next_update_by'), message: `Field "next_update_by" (${promised}) is before "at" (${sent}): the next update must be promised for later` });
-    valid = false;
-  }
-  if (at !== undefined && at > context.now) {
-    findings.push({ rule: 'schema', severity: 'warning', file: path, line: line('at'), message: `Field "at" (${formatLocalPair(at, context.now, zone)[0]}) is in the future: check the date and time` });
-  }
-  checkCategory(p.category, path, line('category'), context.config, findings);
-  if (p.awaiting !== undefined && p.direction !== undefined && p.direction !== 'outbound') {
-    findings.push({ rule: 'schema', file: path, line: line('awaiting'), message: `Field "awaiting" is set on an ${p.direction} entry: only an outbound entry can say we await the client; remove it` });
-  }
-  for (const [i, address] of (p.cc ?? []).entries()) {
-    if (!/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>\s*$/.test(address.trim())) {
-      findings.push({ rule: 'schema', file: path, line: lineOfPath(fm, ['cc', i]), message: `Field "cc[${i}]" ("${address}") is not an e-mail address: write address@example.com or Name <address@example.com>` });
-    }
-  }
   if (!valid || !parsed.success || at === undefined) return undefined;
   const d: EntryFrontmatter = parsed.data;
 
@@ -223,6 +196,7 @@ function readEntryFile(file: InputFile, zone: string, context: LoadContext, find
     sourceId: d.source_id,
     internal: d.visibility === 'internal',
     body: fm.body,
+    bodyLine: fm.bodyLine,
   };
 }
 
@@ -272,10 +246,6 @@ function checkEntryReferences(entries: readonly LogEntry[], findings: RuleFindin
   });
 }
 
-function checkCategory(category: string | undefined, file: string, line: number | undefined, config: Config, findings: RuleFinding[]): void {
-  if (category === undefined || config.categories.length === 0 || config.categories.includes(category)) return;
-  findings.push({ rule: 'schema', file, line, message: `Field "category" ("${category}") is not a category of commlog.config.yaml: use one of ${config.categories.join(', ')}` });
-}
 
 /** The checks across the fields of incident.md that are valid; returns the `resolved_at` in force. */
 function checkIncidentFields(
@@ -304,7 +274,8 @@ function checkIncidentFields(
     findings.push({ rule: 'schema', severity: 'warning', file, line: line('resolved_at'), message: `Field "resolved_at" (${formatLocalPair(resolvedAt, context.now, zone)[0]}) is in the future: check the date and time; until then the incident counts as resolved now` });
     resolvedAt = context.now;
   }
-  checkCategory(d.category, file, line('category'), context.config, findings);
+  const category = categoryProblem(d.category, context.config);
+  if (category) findings.push({ rule: 'schema', file, line: line('category'), message: category });
   const unknownRelated = (d.related ?? []).flatMap((id, i) => (context.knownIds.has(id) ? [] : [{ id, i }]));
   // One warning per unknown id, up to a few: 50,000 of them made an 11 MB report.
   for (const { id, i } of unknownRelated.slice(0, MAX_UNKNOWN_RELATED)) {
@@ -341,6 +312,7 @@ function buildIncident(
     reporter: d.reporter as Person,
     priority: d.priority,
     severity: d.severity,
+    triage: d.triage,
     status: d.status,
     resolvedAt,
     pm: d.pm as Person,

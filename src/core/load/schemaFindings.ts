@@ -49,6 +49,18 @@ export function lineOfPath(fm: Frontmatter, path: readonly PropertyKey[]): numbe
   return 1;
 }
 
+/** What a finding says of a zod issue of `data`: the field is missing, or why its value is invalid. */
+export function zodIssueText(issue: z.core.$ZodIssue, data: unknown): string {
+  const label = pathLabel(issue.path);
+  const last = issue.path[issue.path.length - 1];
+  // Whatever zod's code (a person is a union: "invalid_union"), no value at all is a missing field.
+  if (issue.path.length > 0 && valueAt(data, issue.path) === undefined) {
+    const purpose = typeof last === 'string' ? FIELD_PURPOSE[last] : undefined;
+    return `Missing field "${label}"${purpose ? `: add ${purpose}` : ''}`;
+  }
+  return `Field "${label}" is invalid: ${issueMessage(issue)}`;
+}
+
 export function zodFindings(file: string, fm: Frontmatter, issues: readonly z.core.$ZodIssue[]): RuleFinding[] {
   const seen = new Set<string>();
   const out: RuleFinding[] = [];
@@ -56,16 +68,7 @@ export function zodFindings(file: string, fm: Frontmatter, issues: readonly z.co
     const label = pathLabel(issue.path);
     if (seen.has(label)) continue; // one finding per field: the first problem is the one to fix
     seen.add(label);
-    const last = issue.path[issue.path.length - 1];
-    let message: string;
-    // Whatever zod's code (a person is a union: "invalid_union"), no value at all is a missing field.
-    if (issue.path.length > 0 && valueAt(fm.data, issue.path) === undefined) {
-      const purpose = typeof last === 'string' ? FIELD_PURPOSE[last] : undefined;
-      message = `Missing field "${label}"${purpose ? `: add ${purpose}` : ''}`;
-    } else {
-      message = `Field "${label}" is invalid: ${issueMessage(issue)}`;
-    }
-    out.push({ rule: 'schema', file, line: lineOfPath(fm, issue.path), message });
+    out.push({ rule: 'schema', file, line: lineOfPath(fm, issue.path), message: zodIssueText(issue, fm.data) });
   }
   // A list of 50,000 bad items is one mistake, not 50,000: the first few, then a count.
   if (out.length <= MAX_ZOD_FINDINGS) return out;

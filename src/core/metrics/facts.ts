@@ -8,6 +8,7 @@ import { timeToAcknowledge, timeToResolve } from './durations.ts';
 import { OBLIGATION_RULES } from '../obligations/schedule.ts';
 import { tallyObligations } from './obligations.ts';
 import { reportCirculation } from '../quality/reportCirculation.ts';
+import { triagedConsistently } from '../rules/priorityTriage.ts';
 
 export interface Rating {
   at: number;
@@ -27,6 +28,8 @@ export interface IncidentFacts {
   priorityAtOpening: Priority;
   severity?: Severity;
   status: Status;
+  /** With a triage answer: whether the priority at opening is at least the one it implies (priority-triage). */
+  triagedConsistently?: boolean;
   timeToAcknowledge?: number;
   timeToResolve?: number;
   obligationsDue: number;
@@ -68,6 +71,7 @@ export function incidentFacts(incident: Incident, config: Config, now: number): 
     priorityAtOpening: incident.priority,
     severity: incident.severity,
     status: incident.status,
+    triagedConsistently: triagedConsistently(incident),
     timeToAcknowledge: timeToAcknowledge(incident),
     timeToResolve: timeToResolve(incident),
     obligationsDue: due,

@@ -24,6 +24,7 @@ export function entry(at: string, fields: Partial<LogEntry> = {}): LogEntry {
     done: [],
     internal: false,
     body: '',
+    bodyLine: 1,
     ...fields,
   };
 }

@@ -78,6 +78,7 @@ export function proposeNextUpdateBy(incident: Incident, at: number, config: Conf
     done: [],
     internal: false,
     body: '',
+    bodyLine: 1,
   };
   const hypothetical: Incident = { ...incident, status: 'open', resolvedAt: undefined, entries: [...incident.entries.filter((e) => e.at <= at), update] };
   let earliest: number | undefined;

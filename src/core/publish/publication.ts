@@ -95,6 +95,7 @@ function hollowEntry(e: LogEntry, publicCommitmentIds: ReadonlySet<string>, text
     done: e.done.filter((id) => publicCommitmentIds.has(id)),
     internal: true,
     body: '',
+    bodyLine: 1,
   };
 }
 

@@ -41,7 +41,7 @@ describe('the rule registry', () => {
   it('runs every rule but schema (loading) and log-immutable (--since) on a loaded incident, split by family', () => {
     expect(RULE_IDS.filter((id) => !INCIDENT_RULES.some((r) => r.id === id))).toEqual(['schema', 'log-immutable']);
     expect(COMPLIANCE_RULES.map((r) => r.id)).toEqual(RULE_DEFINITIONS.filter((r) => r.family === 'compliance').map((r) => r.id));
-    expect(REPORT_RULES.map((r) => r.id)).toEqual(['report-missing', 'report-heading', 'report-empty', 'report-severity', 'report-severity-mismatch', 'report-timeline']);
+    expect(REPORT_RULES.map((r) => r.id)).toEqual(['report-missing', 'report-heading', 'report-empty', 'report-severity', 'report-severity-mismatch', 'report-timeline', 'report-blame']);
   });
 
   it("gives every finding its rule's docs link", () => {

@@ -10,6 +10,8 @@ import { logImmutableRule } from './logImmutable.ts';
 import { maxGap } from './maxGap.ts';
 import { nextUpdateLate } from './nextUpdateLate.ts';
 import { nextUpdateMissing } from './nextUpdateMissing.ts';
+import { priorityTriage } from './priorityTriage.ts';
+import { reportBlame } from './reportBlame.ts';
 import { reportEmpty } from './reportEmpty.ts';
 import { reportHeading } from './reportHeading.ts';
 import { reportMissing } from './reportMissing.ts';
@@ -22,6 +24,7 @@ import type { RunnableRule } from './rule.ts';
 import { schema } from './schema.ts';
 import { weekly } from './weekly.ts';
 import { updateWindow } from './window.ts';
+import { wording } from './wording.ts';
 
 export const RULE_DEFINITIONS = [
   schema,
@@ -42,6 +45,9 @@ export const RULE_DEFINITIONS = [
   ccPm,
   commitmentOverdue,
   clientCommitmentOverdue,
+  priorityTriage,
+  wording,
+  reportBlame,
   lateLog,
   reportShared,
 ] as const;
@@ -61,5 +67,5 @@ export const INCIDENT_RULES: readonly RunnableRule<RuleId>[] = RULE_DEFINITIONS.
 /** The compliance rules (the site's figures, the weekly digest, reminders). */
 export const COMPLIANCE_RULES: readonly RunnableRule<RuleId>[] = INCIDENT_RULES.filter((r) => r.family === 'compliance');
 
-/** The report validity rules. */
-export const REPORT_RULES: readonly RunnableRule<RuleId>[] = INCIDENT_RULES.filter((r) => r.family === 'validity');
+/** The validity rules about report.md. */
+export const REPORT_RULES: readonly RunnableRule<RuleId>[] = INCIDENT_RULES.filter((r) => r.family === 'validity' && r.id.startsWith('report-'));

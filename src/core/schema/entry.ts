@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { caseInsensitiveEnum, CHANNELS, DIRECTIONS, KINDS, person, priority, stringList, timestamp, visibility } from './values.ts';
 
 export const commitment = z.looseObject({

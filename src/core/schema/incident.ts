@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseInsensitiveEnum, person, priority, severity, STATUSES, stringList, timeZone, timestamp, visibility } from './values.ts';
+import { caseInsensitiveEnum, person, priority, severity, STATUSES, stringList, timeZone, timestamp, triage, visibility } from './values.ts';
 
 /** incident.md frontmatter (data-format.md). Cross-field rules live in load/loadIncident.ts. */
 export const incidentFrontmatter = z.looseObject({
@@ -9,6 +9,7 @@ export const incidentFrontmatter = z.looseObject({
   reporter: person,
   priority,
   severity: severity.optional(),
+  triage: triage.optional(),
   status: caseInsensitiveEnum(STATUSES),
   resolved_at: timestamp.optional(),
   pm: person.refine((p) => Boolean(p.email), 'the project manager needs an email: they are copied on written communication'),

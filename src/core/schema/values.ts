@@ -1,8 +1,11 @@
 // zod schemas for the value types of data-format.md. Shapes only: timestamps stay text here
 // and are resolved to instants once the incident's zone is known (load/loadIncident.ts).
-import { z } from 'zod';
+import * as z from 'zod';
 import { dateProblem, parseDuration, parseTimeOfDay, timestampProblem } from '../time/timestamp.ts';
 import { isValidZone } from '../time/zone.ts';
+
+/** An incident's folder name (data-format.md). */
+export const INCIDENT_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
 export const PRIORITIES = ['urgent', 'high', 'medium', 'low'] as const;
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
@@ -10,6 +13,8 @@ export const STATUSES = ['open', 'resolved', 'closed'] as const;
 export const DIRECTIONS = ['inbound', 'outbound', 'internal'] as const;
 export const CHANNELS = ['email', 'phone', 'sms', 'chat', 'meeting', 'screenshare', 'ticket', 'status-page', 'social', 'other'] as const;
 export const KINDS = ['report', 'acknowledgement', 'update', 'question', 'answer', 'resolution', 'feedback', 'triage', 'note', 'report-sent'] as const;
+/** incident.md `triage` (quality.md): how badly the client is stopped, which implies a priority. */
+export const TRIAGES = ['blocked', 'deadline', 'workaround', 'inconvenience'] as const;
 export const VISIBILITIES = ['public', 'internal'] as const;
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
@@ -19,6 +24,7 @@ export type Status = (typeof STATUSES)[number];
 export type Direction = (typeof DIRECTIONS)[number];
 export type Channel = (typeof CHANNELS)[number];
 export type Kind = (typeof KINDS)[number];
+export type Triage = (typeof TRIAGES)[number];
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** A lower-case enumeration; values in another case are accepted and normalised. */
@@ -86,4 +92,7 @@ export const person = z.union([z.string().min(1).transform((name): Person => ({ 
 export const visibility = caseInsensitiveEnum(VISIBILITIES);
 export const priority = caseInsensitiveEnum(PRIORITIES);
 export const severity = caseInsensitiveEnum(SEVERITIES);
+export const triage = caseInsensitiveEnum(TRIAGES).meta({
+  description: 'blocked (the client\'s customers or staff cannot work), deadline (an internal deadline of the client is blocked), workaround (a workaround exists) or inconvenience',
+});
 export const stringList = z.array(z.union([z.string(), z.number()]).transform(String), { error: 'expected a list of strings' });

@@ -101,6 +101,7 @@ export function buildIncident(options: IncidentOptions): IncidentBuilder {
       awaiting: o.awaiting ? 'client' : undefined,
       internal: false,
       body: '',
+      bodyLine: line + 1,
     });
     return builder;
   };

@@ -6,7 +6,8 @@ import type { Config } from '../../../core/config/config.ts';
 import { newIncidentFile, type IncidentDraft } from '../../../core/compose/incident.ts';
 import { toMinute } from '../../../core/compose/timestampText.ts';
 import { mailbox, parsePerson } from '../../../core/compose/person.ts';
-import { PRIORITIES, SEVERITIES } from '../../../core/schema/values.ts';
+import { isLowerPriority, TRIAGE_MEANING, TRIAGE_PRIORITY } from '../../../core/rules/priorityTriage.ts';
+import { PRIORITIES, SEVERITIES, TRIAGES, type Triage } from '../../../core/schema/values.ts';
 import { isValidZone } from '../../../core/time/zone.ts';
 import { loadValidIncidents } from '../../../node/loadIncidents.ts';
 import { listIncidentIds, readConfig } from '../../../node/repository.ts';
@@ -22,6 +23,9 @@ export const NEW_INCIDENT_HELP = `commlog new incident   writes incidents/<date>
   --title TEXT            one line saying what happened (required)
   --client NAME           the client organisation (required)
   --reporter PERSON       who reported it: "Name <address>", an address or a name (required)
+  --triage ANSWER         blocked (the client's customers or staff cannot work), deadline (an
+                          internal deadline of the client is blocked), workaround (a workaround
+                          exists) or inconvenience; asked on a terminal, it proposes the priority
   --priority P            urgent, high, medium or low (required)
   --pm PERSON             the project manager, "Name <address>" (required; default: the PM
                           of the client's latest incident, when asked on a terminal)
@@ -40,6 +44,7 @@ const INCIDENT_OPTIONS = {
   title: { type: 'string' },
   client: { type: 'string' },
   reporter: { type: 'string' },
+  triage: { type: 'string' },
   priority: { type: 'string' },
   pm: { type: 'string' },
   'opened-at': { type: 'string' },
@@ -65,7 +70,14 @@ export async function newIncident(argv: string[], io: CliIO): Promise<number> {
     { flag: 'title', message: 'Title (one line: what happened)' },
     { flag: 'client', message: 'Client organisation' },
     { flag: 'reporter', message: 'Reported by ("Name <address>")' },
-    { flag: 'priority', message: 'Priority', choices: PRIORITIES, proposal: () => 'high' },
+    {
+      flag: 'triage',
+      message: 'Triage: how badly is the client stopped?',
+      choices: TRIAGES,
+      choiceLabel: (t) => `${t}: ${TRIAGE_MEANING[t as Triage]} (priority ${TRIAGE_PRIORITY[t as Triage]})`,
+      optional: true,
+    },
+    { flag: 'priority', message: 'Priority', choices: PRIORITIES, proposal: (a) => (a.triage ? TRIAGE_PRIORITY[a.triage as Triage] : 'high') },
     { flag: 'pm', message: 'Project manager ("Name <address>")', proposal: (a) => latestPm(root, config, now, a.client), problem: (text) => (parsePerson(text).email ? undefined : 'the project manager needs an e-mail address: Name <address>') },
   ];
   // The client's contract may set its zone (policies.md); a --timezone of the incident wins.
@@ -80,6 +92,9 @@ export async function newIncident(argv: string[], io: CliIO): Promise<number> {
   validateDraft(root, config, now, id, { path, text });
   writeNewFile(join(root, path), text, path);
   io.stdout.write(`${path}\n`);
+  if (draft.triage && isLowerPriority(draft.priority, TRIAGE_PRIORITY[draft.triage])) {
+    io.stderr.write(`note: triage ${draft.triage} implies priority ${TRIAGE_PRIORITY[draft.triage]}, not ${draft.priority}: \`commlog check\` will warn (priority-triage)\n`);
+  }
   return EXIT_OK;
 }
 
@@ -112,6 +127,7 @@ function incidentDraft(a: Answers, extras: IncidentExtras): IncidentDraft {
     title: oneLine('--title', a.title!),
     client,
     reporter: { name: reporter.name, org: client, email: reporter.email },
+    triage: a.triage === undefined ? undefined : enumFlag('--triage', a.triage, TRIAGES),
     priority: enumFlag('--priority', a.priority!, PRIORITIES),
     pm,
   };
