@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOT_SHOWN_CLASS, renderMarkdown, renderThroughPipeline } from './markdown.ts';
+import { NOT_SHOWN_CLASS, renderMarkdown, renderThroughPipeline, scrollBoxes } from './markdown.ts';
 import { EMAIL_WITHHELD, PHONE_WITHHELD, redactContacts } from './redact.ts';
 
 const hidden = { contactDetails: false };
@@ -12,6 +12,12 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<table>');
     expect(html).toMatch(/<input[^>]*type="checkbox"[^>]*disabled/);
     expect(html).toMatch(/<input[^>]*checked/);
+  });
+
+  it('puts each table and code block in its own focusable scrolling box (issue 13: a table widened a phone page to 625 px)', () => {
+    const html = renderMarkdown('| a | b |\n| - | - |\n| 1 | 2 |\n\n```\nlong line\n```\n\n<table><tr><td>raw</td></tr></table>\n', hidden);
+    expect(html.match(/<div class="scroll-box" tabindex="0" role="region" aria-label="Table"><table>/g)).toHaveLength(2);
+    expect(html).toContain('<div class="scroll-box" tabindex="0" role="region" aria-label="Code"><pre><code>long line');
   });
 
   it('keeps harmless inline HTML but never script, event handlers or javascript: links', () => {
@@ -76,7 +82,7 @@ const fullPipeline = async () => {
   const rehypeRaw = (await import('rehype-raw')).default;
   const rehypeSanitize = (await import('rehype-sanitize')).default;
   const rehypeStringify = (await import('rehype-stringify')).default;
-  return unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize).use(rehypeStringify);
+  return unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize).use(scrollBoxes).use(rehypeStringify);
 };
 
 describe('renderMarkdown pipelines', () => {
@@ -151,7 +157,7 @@ describe('GFM without literal autolinks', () => {
     const remarkRehype = (await import('remark-rehype')).default;
     const rehypeSanitize = (await import('rehype-sanitize')).default;
     const rehypeStringify = (await import('rehype-stringify')).default;
-    const full = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify);
+    const full = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).use(scrollBoxes).use(rehypeStringify);
     // (With contact details published, so that addresses in the pieces stay as GFM renders them.)
     const piece = fc.constantFrom('word', ' ', '\n', '\n\n', '| a | b |\n| - | - |\n| 1 | 2 |\n', '- [ ] open\n', '- [x] done\n', '~~gone~~', '~one~', '*em*', '**strong**', '# Heading\n', '1. item\n', '`code`', '[link](/x)', '.', ',', '|', '~', '[ ]', '-', '09:05', ' 10:15:30', 'http:/', 'www', 'www.x.example', 'https://x.example/a', 'mailto:', 'x@y.example', '[^1]', '[^1]: note\n', 'WWW.X.EXAMPLE', 'HTTP://X.EXAMPLE');
     fc.assert(

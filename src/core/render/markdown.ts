@@ -85,6 +85,31 @@ function visibleBidiControls() {
   };
 }
 
+/** The accessible name of the scrolling box around each kind of wide block. */
+const SCROLL_BOX_LABEL: Record<string, string> = { table: 'Table', pre: 'Code' };
+
+/**
+ * Tables and code blocks are as wide as their longest line: each scrolls inside its own box,
+ * so the page never widens on a phone, and the box takes keyboard focus so that it can be
+ * scrolled without a pointer (axe: scrollable-region-focusable).
+ */
+export function scrollBoxes() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      const label = SCROLL_BOX_LABEL[node.tagName];
+      if (!label || !parent || index === undefined) return;
+      const box: Element = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['scroll-box'], tabIndex: 0, role: 'region', ariaLabel: label },
+        children: [node],
+      };
+      parent.children.splice(index, 1, box);
+      return 'skip';
+    });
+  };
+}
+
 function shiftedHeadings(offset: number) {
   return (tree: HastRoot) => {
     visit(tree, 'element', (node: Element) => {
@@ -143,7 +168,7 @@ function processor(options: RenderOptions, features: Features): Processor<any, a
     const base = features.bidi ? linked.use(visibleBidiControls) : linked;
     const withContacts = withhold ? base.use(withheldContacts) : base;
     const shifted = offset > 0 ? withContacts.use(shiftedHeadings, offset) : withContacts;
-    p = shifted.use(rehypeStringify).freeze() as unknown as Processor<any, any, any, any, string>;
+    p = shifted.use(scrollBoxes).use(rehypeStringify).freeze() as unknown as Processor<any, any, any, any, string>;
     processors.set(key, p);
   }
   return p;
