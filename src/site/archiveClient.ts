@@ -2,6 +2,7 @@
 // Filtering and sorting use the compact archive index; search uses the Pagefind index. Rows are
 // built with DOM calls, never from HTML strings, so no title can inject markup.
 import { ARCHIVE_COLUMNS, type ArchiveColumnKey } from './archiveColumns.ts';
+import { DEFAULT_SORT, nextSort, parseSort, sortParam, type ArchiveSort } from './archiveSort.ts';
 import { ROW, type ArchiveIndex, type IndexRow, type ResultMeta } from './archiveRows.ts';
 import { formatElapsed } from './elapsed.ts';
 import { plural } from '../core/present/plural.ts';
@@ -30,11 +31,12 @@ export function enhanceArchive(): void {
   const status = document.getElementById('archive-status')!;
   const more = document.getElementById('archive-more')!;
   const staticPagination = document.getElementById('static-pagination');
-  form.hidden = false;
+  // The sort menu (shown on narrow screens, where the headings are not) and the headings' buttons share one order.
+  const sortMenu = form.elements.namedItem('sort') as HTMLSelectElement;
 
   let index: ArchiveIndex | undefined;
   let pagefind: Pagefind | undefined;
-  let sort: { key: SortKey; dir: 1 | -1 } = { key: 'opened', dir: -1 };
+  let sort: ArchiveSort = DEFAULT_SORT;
   let page = 0;
   let generation = 0;
 
@@ -250,8 +252,11 @@ export function enhanceArchive(): void {
     if (resetPage) page = 0;
     if (staticPagination) staticPagination.hidden = true;
     const c = chosen();
+    sort = parseSort(sortMenu.value) ?? DEFAULT_SORT;
+    showSort();
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(c)) if (v) params.set(k, v);
+    if (sortParam(sort) !== sortParam(DEFAULT_SORT)) params.set('sort', sortParam(sort));
     history.replaceState(null, '', params.size ? `?${params}` : location.pathname);
     try {
       if (c.q.length >= 2) await search(c, mine);
@@ -261,7 +266,15 @@ export function enhanceArchive(): void {
     }
   }
 
-  // Sortable column headers: a button in each header, aria-sort on the sorted one.
+  /** aria-sort on the sorted column's heading. */
+  function showSort(): void {
+    for (const th of table!.tHead!.rows[0].cells) {
+      if (th.dataset.sort === sort.key) th.setAttribute('aria-sort', sort.dir > 0 ? 'ascending' : 'descending');
+      else th.removeAttribute('aria-sort');
+    }
+  }
+
+  // Sortable column headers: a button in each header.
   for (const th of table.tHead!.rows[0].cells) {
     const key = th.dataset.sort as SortKey | undefined;
     if (!key) continue;
@@ -272,9 +285,7 @@ export function enhanceArchive(): void {
     button.title = `Sort by ${label}`;
     th.replaceChildren(button);
     button.addEventListener('click', () => {
-      sort = { key, dir: sort.key === key ? ((-sort.dir) as 1 | -1) : key === 'opened' ? -1 : 1 };
-      for (const other of table.tHead!.rows[0].cells) other.removeAttribute('aria-sort');
-      th.setAttribute('aria-sort', sort.dir > 0 ? 'ascending' : 'descending');
+      sortMenu.value = sortParam(nextSort(sort, key));
       void update(false);
     });
   }
