@@ -42,7 +42,7 @@ describe('options', () => {
 
   it('names every bad key, and refuses what could break out of CSS or a link', () => {
     expect(() => parseOptions({ titel: 'x', colours: { accent: 'red;} body{display:none' }, footer: { links: [{ label: 'x', href: 'javascript:alert(1)' }] } })).toThrow(
-      /colours\.accent: a CSS colour.*footer\.links\.0\.href: an http\(s\) URL.*titel: unknown option \(options: title, logo, colours, darkColours, client, footer, logForm\)/,
+      /colours\.accent: a CSS colour.*footer\.links\.0\.href: an http\(s\) URL.*titel: unknown option \(options: title, logo, colours, darkColours, client, audience, footer, logForm\)/,
     );
     expect(() => parseOptions({ colours: { background: '#fff' } })).toThrow(/colours\.background/);
   });

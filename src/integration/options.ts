@@ -26,6 +26,12 @@ export const optionsSchema = z.strictObject({
    * COMMLOG_CLIENT (set by `commlog site build --client`) takes its place when set.
    */
   client: z.string().trim().min(1).optional(),
+  /**
+   * Who reads the site: `internal` (default) shows the checker's findings and rule ids, marked
+   * internal; `public` words every obligation for the client and nothing else. A per-client
+   * site is always public.
+   */
+  audience: z.enum(['internal', 'public']).optional(),
   /** A line of text and links added to the footer. */
   footer: z.strictObject({ text: z.string().optional(), links: z.array(z.strictObject({ label: z.string().min(1), href: link })).optional() }).optional(),
   /**

@@ -16,7 +16,7 @@ import { cacheDirOf, codeFingerprint, incidentsDir, pagefindVersion, prepareCach
 import type { LoadedBatch, LoaderInput, LoaderMessage } from './loaderWorker.ts';
 import { publishedSite } from './clientSite.ts';
 import { logFormSettings } from './logForm/settings.ts';
-import { siteOptions } from './options.ts';
+import { siteAudience, siteOptions } from './options.ts';
 import { buildClock } from './profile.ts';
 import { SHARD_SIZE } from './searchShards.ts';
 import { readConfigText, siteModuleFile, siteNow, siteRoot, siteSourcesDir } from './settings.ts';
@@ -128,7 +128,7 @@ async function buildArchive(): Promise<Archive> {
   let reused = 0;
   await Promise.all(
     Array.from({ length: LOADERS }, (_, k) =>
-      runLoader({ root, now, ids: ids.filter((_, i) => i % LOADERS === k), knownIds: ids, store: store.dir, buildKey, base, client, logForm: logFormSettings(config, siteOptions()) !== undefined }, (batch) => {
+      runLoader({ root, now, ids: ids.filter((_, i) => i % LOADERS === k), knownIds: ids, store: store.dir, buildKey, base, client, logForm: logFormSettings(config, siteOptions()) !== undefined, audience: siteAudience() }, (batch) => {
         for (const i of batch.incidents) incidents.push(i);
         withheld += batch.withheld;
         ofClient += batch.ofClient;

@@ -9,7 +9,10 @@ export function markdownText(markdown: string): string {
   return markdown
     .replace(/<[^<>]*>/g, ' ')
     .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, '$1')
-    .replace(/[#>*_`|~]+/g, ' ')
+    // Emphasis and code marks go without a trace ("*rejected*." is "rejected."); the others
+    // separate words (table cells, headings, snake_case).
+    .replace(/[*`~]+/g, '')
+    .replace(/[#>_|]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -12,6 +12,30 @@ import type { Person } from '../core/schema/values.ts';
 import { renderMarkdown } from '../core/render/markdown.ts';
 import { redactContacts } from '../core/render/redact.ts';
 import { clockTime, formatElapsed, localTime } from './format.ts';
+import { readerSummary, type ReaderSummary } from './incidentSummary.ts';
+import { entryAnchor, promiseLedger, type PromiseLedger } from './promiseLedger.ts';
+import { reportDigest } from './reportDigest.ts';
+
+/**
+ * Who the site is built for (the integration's `audience` option, docs/decisions.md): the team's
+ * internal archive shows the checker's findings with their rule ids, marked internal; a public
+ * site, such as a client's own, shows the promise ledger in the client's words only.
+ */
+export type Audience = 'internal' | 'public';
+
+/** A finding as the team reads it: the checker's message and rule id (internal audience only). */
+export interface InternalFinding {
+  message: string;
+  rule: string;
+  /** The rule's section of docs/rules.md (Finding.docs), linked from the rule id. */
+  docs: string;
+}
+
+/** What the page says about an entry: public wording, and for the team the finding itself. */
+export interface EntryNote {
+  text?: string;
+  internal?: InternalFinding;
+}
 
 export interface TimelineEntry {
   kind: 'entry';
@@ -21,6 +45,8 @@ export interface TimelineEntry {
   channel: string;
   entryKind: string;
   name: string;
+  /** The entry's anchor on the page (its permalink). */
+  anchor: string;
   summary: string;
   author: string;
   contacts: string[];
@@ -34,7 +60,7 @@ export interface TimelineEntry {
   corrects?: string;
   bodyHtml: string;
   /** Findings without a due time that concern this entry (missing next update, PM not copied). */
-  notes: Finding[];
+  notes: EntryNote[];
 }
 
 export interface TimelineFinding {
@@ -42,7 +68,7 @@ export interface TimelineFinding {
   at: number;
   time: string;
   label: string;
-  finding: Finding;
+  internal?: InternalFinding;
 }
 
 export type TimelineItem = TimelineEntry | TimelineFinding;
@@ -88,8 +114,11 @@ export interface IncidentView {
   incident: IncidentHeader;
   zone: string;
   timeline: TimelineItem[];
-  /** Findings with neither a due time nor a published entry to attach to. */
-  otherFindings: Finding[];
+  /** Findings with neither a due time nor a published entry to attach to (internal audience only). */
+  otherFindings: InternalFinding[];
+  audience: Audience;
+  summary: ReaderSummary;
+  ledger: PromiseLedger;
   commitments: CommitmentView[];
   quotes: QuoteView[];
   bodyHtml: string;
@@ -119,29 +148,38 @@ export function personText(p: Person, contactDetails: boolean): string {
   return text;
 }
 
-export function buildView(incident: Incident, findings: readonly Finding[], config: Config, now: number): IncidentView {
+/** The public wording of a finding about one entry; undefined: not for the client's eyes (cc-pm). */
+const PUBLIC_NOTE: Partial<Record<Finding['rule'], string>> = {
+  'next-update-missing': 'This update named no time for the next one.',
+};
+
+export function buildView(incident: Incident, findings: readonly Finding[], config: Config, now: number, audience: Audience = 'internal'): IncidentView {
+  const forTeam = audience === 'internal';
   const contactDetails = config.publish.contactDetails;
   const redact = contactDetails ? (s: string) => s : redactContacts;
   const zone = incident.zone;
   const published = incident.entries.filter((e) => !e.internal);
   const publishedFiles = new Set(published.map((e) => e.file));
   const timeline: TimelineItem[] = [];
-  const otherFindings: Finding[] = [];
-  const notesByFile = new Map<string, Finding[]>();
+  const otherFindings: InternalFinding[] = [];
+  const notesByFile = new Map<string, EntryNote[]>();
   for (const found of findings) {
     // Readers see how we kept the communication policy; problems of the files themselves
     // (validity findings) are for the maintainers and `commlog check`.
     if (RULES[found.rule].family !== 'compliance') continue;
     // Messages may quote addresses (the PM's in cc-pm): withheld like any other text.
     const f = { ...found, message: redact(found.message) };
+    const internal = forTeam ? { message: f.message, rule: f.rule, docs: f.docs } : undefined;
     if (f.due !== undefined) {
-      timeline.push({ kind: 'finding', at: f.due, time: localTime(f.due, zone), label: `${dueLabel(f)} ${clockTime(f.due, zone)} — missed`, finding: f });
+      timeline.push({ kind: 'finding', at: f.due, time: localTime(f.due, zone), label: `${dueLabel(f)} ${clockTime(f.due, zone)} — missed`, internal });
     } else if (publishedFiles.has(f.file)) {
+      const note = { text: PUBLIC_NOTE[f.rule], internal };
+      if (!note.text && !note.internal) continue;
       const notes = notesByFile.get(f.file);
-      if (notes) notes.push(f);
-      else notesByFile.set(f.file, [f]);
-    } else {
-      otherFindings.push(f);
+      if (notes) notes.push(note);
+      else notesByFile.set(f.file, [note]);
+    } else if (internal) {
+      otherFindings.push(internal);
     }
   }
   let previousUpdate: number | undefined;
@@ -155,15 +193,16 @@ export function buildView(incident: Incident, findings: readonly Finding[], conf
       channel: e.channel,
       entryKind: e.kind,
       name: e.name,
+      anchor: entryAnchor(e.name),
       summary: redact(e.summary),
       author: e.author,
       contacts: e.contacts.map((p) => personText(p, contactDetails)),
       gap: isUpdate && previousUpdate !== undefined ? formatElapsed(e.at - previousUpdate) : undefined,
       nextUpdateBy: e.nextUpdateBy === undefined ? undefined : localTime(e.nextUpdateBy, zone),
       priority: e.priority,
-      verbatim: e.verbatim === undefined ? undefined : redact(e.verbatim),
+      verbatim: e.verbatim === undefined ? undefined : redact(e.verbatim.trim()),
       rating: e.feedback?.rating,
-      comment: e.feedback?.comment === undefined ? undefined : redact(e.feedback.comment),
+      comment: e.feedback?.comment === undefined ? undefined : redact(e.feedback.comment.trim()),
       corrects: e.corrects,
       bodyHtml: e.body.trim() ? renderMarkdown(e.body, { contactDetails, headingOffset: 3 }) : '',
       notes: notesByFile.get(e.file) ?? [],
@@ -172,6 +211,8 @@ export function buildView(incident: Incident, findings: readonly Finding[], conf
   }
   // Entries and findings by time; at equal times the entry first (it is what happened).
   timeline.sort((x, y) => x.at - y.at || (x.kind === y.kind ? 0 : x.kind === 'entry' ? -1 : 1));
+  const ctx = cadenceContext(incident, { config, now });
+  const digest = incident.report ? reportDigest(incident.report, config.requiredHeadings, redact) : undefined;
 
   return {
     incident: {
@@ -182,7 +223,7 @@ export function buildView(incident: Incident, findings: readonly Finding[], conf
       openedAt: incident.openedAt,
       resolvedAt: incident.resolvedAt,
       status: incident.status,
-      priority: cadenceContext(incident, { config, now }).priorityInForce,
+      priority: ctx.priorityInForce,
       priorityAtOpening: incident.priority,
       severity: incident.severity,
       owner: incident.owner,
@@ -193,14 +234,17 @@ export function buildView(incident: Incident, findings: readonly Finding[], conf
     zone,
     timeline,
     otherFindings,
+    audience,
+    summary: readerSummary(ctx, digest),
+    ledger: promiseLedger(ctx),
     commitments: commitmentsOf(incident, published, now, redact),
     quotes: published
       .filter((e) => e.verbatim !== undefined || e.feedback !== undefined)
       .map((e) => ({
         at: localTime(e.at, zone),
-        text: e.verbatim === undefined ? '' : redact(e.verbatim),
+        text: e.verbatim === undefined ? '' : redact(e.verbatim.trim()),
         rating: e.feedback?.rating,
-        comment: e.feedback?.comment === undefined ? undefined : redact(e.feedback.comment),
+        comment: e.feedback?.comment === undefined ? undefined : redact(e.feedback.comment.trim()),
       })),
     bodyHtml: renderMarkdown(incident.body, { contactDetails, headingOffset: 2 }),
     reportHtml: incident.report ? renderMarkdown(incident.report.body, { contactDetails, headingOffset: 2 }) : undefined,

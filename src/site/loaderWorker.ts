@@ -15,7 +15,7 @@ import { readConfig, readIncidentFiles } from '../node/repository.ts';
 import { archiveIncident, type ArchiveIncident } from './archiveIncident.ts';
 import { entryFits, incidentsDir, readEntry, sha256, writeAtomically, writeEntry } from './buildCache.ts';
 import { inClientSite } from './clientSite.ts';
-import { buildView } from './incidentView.ts';
+import { buildView, type Audience } from './incidentView.ts';
 import { PhaseClock, type PhaseTimes } from './profile.ts';
 import { logFormContext } from './logForm/context.ts';
 import { searchRecord } from './searchRecords.ts';
@@ -34,6 +34,8 @@ export interface LoaderInput {
   client?: string;
   /** Write each incident's context for the "Log a contact" page too. */
   logForm: boolean;
+  /** Who the pages are for (siteAudience): a public site's views hold no finding of the checker. */
+  audience: Audience;
 }
 
 export interface LoadedBatch {
@@ -121,7 +123,7 @@ for (const [n, id] of input.ids.entries()) {
   const published = clock.time('load and check', () => publication(incident, checked.findings, config));
   // As JSON, as a later build reads it from the cache: both builds then see the same values.
   const facts = clock.time('load and check', () => JSON.parse(JSON.stringify(archiveIncident(published, config, input.now))) as ArchiveIncident);
-  const view = clock.time('render', () => JSON.stringify(buildView(published.incident, published.findings, config, input.now)));
+  const view = clock.time('render', () => JSON.stringify(buildView(published.incident, published.findings, config, input.now, input.audience)));
   const record = clock.time('search text', () => JSON.stringify(searchRecord(published.incident, facts, input.base, config.publish.contactDetails)));
   const searchHash = sha256(record);
   clock.time('write', () => {

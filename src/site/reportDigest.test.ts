@@ -11,12 +11,13 @@ function digest(body: string, frontmatter = {}) {
 
 describe('reportDigest', () => {
   it('takes prevention actions from the task list under the Mitigation heading only', () => {
-    const d = digest(['# Report', '## Timeline', '- [ ] not an action', '## Root cause', 'The **cache** expired.', '', '## Action items', '- [x] Add an alert', '- [ ] Write to ops@us.example', '## Notes', '- [ ] not one either'].join('\n'));
+    const d = digest(['# Report', '## Timeline', '- [ ] not an action', '## Exposure / impacts', '- 212 payments *rejected*.', '## Root cause', 'The **cache** expired.', '', '## Action items', '- [x] Add an alert', '- [ ] Write to ops@us.example', '## Notes', '- [ ] not one either'].join('\n'));
     expect(d.actions).toEqual([
       { text: 'Add an alert', done: true },
       { text: 'Write to [e-mail withheld]', done: false },
     ]);
     expect(d.rootCause).toBe('The cache expired.');
+    expect(d.impact).toBe('212 payments rejected.');
   });
 
   it('reads the root-cause category from the frontmatter; nothing when sections are missing', () => {

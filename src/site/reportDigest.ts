@@ -14,12 +14,15 @@ export interface PreventionAction {
 export interface ReportDigest {
   rootCauseCategory?: string;
   rootCause?: string;
+  /** Plain-text opening of the exposure / impacts section. */
+  impact?: string;
   actions: PreventionAction[];
 }
 
 export function reportDigest(report: ReportDocument, required: readonly RequiredHeading[], redact: (s: string) => string): ReportDigest {
   const sections = reportSections(report, required);
   const rootCause = sections.find((s) => s?.role === 'rootCause');
+  const exposure = sections.find((s) => s?.role === 'exposure');
   const mitigation = sections.find((s) => s?.role === 'mitigation');
   const actions = mitigation
     ? report.tasks
@@ -27,9 +30,11 @@ export function reportDigest(report: ReportDocument, required: readonly Required
         .map((t) => ({ text: redact(plainExcerpt(t.text, 300)), done: t.done }))
     : [];
   const cause = rootCause ? plainExcerpt(rootCause.content) : '';
+  const impact = exposure ? plainExcerpt(exposure.content) : '';
   return {
     rootCauseCategory: report.frontmatter.root_cause_category,
     rootCause: cause ? redact(cause) : undefined,
+    impact: impact ? redact(impact) : undefined,
     actions,
   };
 }
