@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOT_SHOWN_CLASS, renderMarkdown, renderThroughPipeline, scrollBoxes } from './markdown.ts';
+import { NOT_SHOWN_CLASS, renderMarkdown, renderThroughPipeline, readerMarkup } from './markdown.ts';
 import { EMAIL_WITHHELD, PHONE_WITHHELD, redactContacts } from './redact.ts';
 
 const hidden = { contactDetails: false };
@@ -12,6 +12,7 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<table>');
     expect(html).toMatch(/<input[^>]*type="checkbox"[^>]*disabled/);
     expect(html).toMatch(/<input[^>]*checked/);
+    expect(html.match(/<input[^>]*aria-label="(done|not done)"/g)?.map((m) => /"(done|not done)"/.exec(m)![1])).toEqual(['not done', 'done']);
   });
 
   it('puts each table and code block in its own focusable scrolling box (issue 13: a table widened a phone page to 625 px)', () => {
@@ -82,7 +83,7 @@ const fullPipeline = async () => {
   const rehypeRaw = (await import('rehype-raw')).default;
   const rehypeSanitize = (await import('rehype-sanitize')).default;
   const rehypeStringify = (await import('rehype-stringify')).default;
-  return unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize).use(scrollBoxes).use(rehypeStringify);
+  return unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize).use(readerMarkup).use(rehypeStringify);
 };
 
 describe('renderMarkdown pipelines', () => {
@@ -157,7 +158,7 @@ describe('GFM without literal autolinks', () => {
     const remarkRehype = (await import('remark-rehype')).default;
     const rehypeSanitize = (await import('rehype-sanitize')).default;
     const rehypeStringify = (await import('rehype-stringify')).default;
-    const full = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).use(scrollBoxes).use(rehypeStringify);
+    const full = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).use(readerMarkup).use(rehypeStringify);
     // (With contact details published, so that addresses in the pieces stay as GFM renders them.)
     const piece = fc.constantFrom('word', ' ', '\n', '\n\n', '| a | b |\n| - | - |\n| 1 | 2 |\n', '- [ ] open\n', '- [x] done\n', '~~gone~~', '~one~', '*em*', '**strong**', '# Heading\n', '1. item\n', '`code`', '[link](/x)', '.', ',', '|', '~', '[ ]', '-', '09:05', ' 10:15:30', 'http:/', 'www', 'www.x.example', 'https://x.example/a', 'mailto:', 'x@y.example', '[^1]', '[^1]: note\n', 'WWW.X.EXAMPLE', 'HTTP://X.EXAMPLE');
     fc.assert(

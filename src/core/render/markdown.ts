@@ -89,13 +89,18 @@ function visibleBidiControls() {
 const SCROLL_BOX_LABEL: Record<string, string> = { table: 'Table', pre: 'Code' };
 
 /**
- * Tables and code blocks are as wide as their longest line: each scrolls inside its own box,
- * so the page never widens on a phone, and the box takes keyboard focus so that it can be
- * scrolled without a pointer (axe: scrollable-region-focusable).
+ * Markup for every reader. Tables and code blocks are as wide as their longest line: each
+ * scrolls inside its own box, so the page never widens on a phone, and the box takes keyboard
+ * focus so that it can be scrolled without a pointer (axe: scrollable-region-focusable). A task
+ * list's checkboxes, which nobody can tick, say what they show (axe: label).
  */
-export function scrollBoxes() {
+export function readerMarkup() {
   return (tree: HastRoot) => {
     visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName === 'input' && node.properties.type === 'checkbox') {
+        node.properties.ariaLabel = node.properties.checked ? 'done' : 'not done';
+        return;
+      }
       const label = SCROLL_BOX_LABEL[node.tagName];
       if (!label || !parent || index === undefined) return;
       const box: Element = {
@@ -168,7 +173,7 @@ function processor(options: RenderOptions, features: Features): Processor<any, a
     const base = features.bidi ? linked.use(visibleBidiControls) : linked;
     const withContacts = withhold ? base.use(withheldContacts) : base;
     const shifted = offset > 0 ? withContacts.use(shiftedHeadings, offset) : withContacts;
-    p = shifted.use(scrollBoxes).use(rehypeStringify).freeze() as unknown as Processor<any, any, any, any, string>;
+    p = shifted.use(readerMarkup).use(rehypeStringify).freeze() as unknown as Processor<any, any, any, any, string>;
     processors.set(key, p);
   }
   return p;
