@@ -5,6 +5,7 @@ import { ARCHIVE_COLUMNS, type ArchiveColumnKey } from './archiveColumns.ts';
 import { DEFAULT_SORT, nextSort, parseSort, sortParam, type ArchiveSort } from './archiveSort.ts';
 import { ROW, type ArchiveIndex, type IndexRow, type ResultMeta } from './archiveRows.ts';
 import { formatElapsed } from './elapsed.ts';
+import { searchResultHref } from './searchLink.ts';
 import { plural } from '../core/present/plural.ts';
 
 type SortKey = ArchiveColumnKey;
@@ -141,7 +142,8 @@ export function enhanceArchive(): void {
       if (c.cell === 'title') {
         const titleCell = document.createElement('td');
         titleCell.className = 'title';
-        titleCell.append(link(m.title, `${base}incidents/${id}/`));
+        // A search result leads to the words that matched (searchLink.ts).
+        titleCell.append(link(m.title, excerpt ? searchResultHref(`${base}incidents/${id}/`, excerpt) : `${base}incidents/${id}/`));
         if (excerpt) {
           titleCell.append(excerptNode(excerpt));
         } else {
