@@ -308,22 +308,196 @@ describe.skipIf(NO_CHROMIUM)('browsing the archive', () => {
   }, 60_000);
 });
 
-describe.skipIf(NO_CHROMIUM)('accessibility (axe)', () => {
-  const pageTypes = () => {
-    const json = JSON.parse(readFileSync(join(site.dist, 'incidents.json'), 'utf8'));
-    const client = readdirSync(join(site.dist, 'clients')).find((n) => n !== 'index.html')!;
-    return ['', `incidents/${json.incidents[0].id}/`, 'trends/', 'lessons/', 'lessons/actions/', 'clients/', `clients/${client}/`];
-  };
+const OPEN_EXAMPLE = '2026-11-18-kestrel-rent-statement-arrears';
+const CLOSED_EXAMPLE = '2026-09-14-harbourlane-checkout-500';
 
-  it.each(['light', 'dark'] as const)('no serious or critical violation on any page type (%s)', async (colorScheme) => {
-    for (const path of pageTypes()) {
-      const page = await open(path, { colorScheme });
+/** Every page type, as its reader reaches it. */
+function pageTypes(): [string, string][] {
+  const client = readdirSync(join(site.dist, 'clients')).find((n) => n !== 'index.html')!;
+  return [
+    ['archive', ''],
+    ['sorted page', 'sorted/ttr/'],
+    ['open incident', `incidents/${OPEN_EXAMPLE}/`],
+    ['closed incident', `incidents/${CLOSED_EXAMPLE}/`],
+    ['trends', 'trends/'],
+    ['lessons', 'lessons/'],
+    ['lessons/actions', 'lessons/actions/'],
+    ['clients', 'clients/'],
+    ['client page', `clients/${client}/`],
+    ['search results', '?q=surcharge'],
+  ];
+}
+
+/** Sums the layout shifts without recent input, from the first paint on (Chromium's Layout Instability API). */
+const OBSERVE_LAYOUT_SHIFT = () => {
+  const w = window as unknown as { __cls: number };
+  w.__cls = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) w.__cls += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+};
+
+describe.skipIf(NO_CHROMIUM)('every page type, for its readers (1280 and 390 px, light and dark)', () => {
+  it.each([
+    [1280, 'light'],
+    [1280, 'dark'],
+    [390, 'light'],
+    [390, 'dark'],
+  ] as const)('at %i px, %s: no serious or critical axe violation, no sideways scrolling, nothing missing', async (width, colorScheme) => {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+    const page = await context.newPage();
+    const missing: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) missing.push(`${r.status()} ${new URL(r.url()).pathname}`);
+    });
+    const problems: string[] = [];
+    for (const [name, path] of pageTypes()) {
+      await page.goto(server.url + path);
+      if (path.startsWith('?q=')) await page.waitForFunction(() => /mention/.test(document.getElementById('archive-status')?.textContent ?? ''));
       const result = await new AxeBuilder({ page }).analyze();
-      const serious = result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-      expect(serious).toEqual([]);
-      await page.context().close();
+      for (const v of result.violations) {
+        if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${name}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      }
+      const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+      if (scrollWidth > width) problems.push(`${name}: ${scrollWidth} px wide`);
+      if (width === 390) await page.screenshot({ path: join(SHOTS, `phone-${colorScheme}-${name.replace(/\W+/g, '-')}.png`), fullPage: false });
     }
-  }, 180_000);
+    expect(problems).toEqual([]);
+    expect(missing).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  it.each([1280, 390])('the archive does not shift as it loads (%i px), with or without a sort in the address', async (width) => {
+    for (const path of ['', '?sort=ttr-desc']) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      await context.addInitScript(OBSERVE_LAYOUT_SHIFT);
+      const page = await context.newPage();
+      await page.goto(server.url + path, { waitUntil: 'networkidle' });
+      await page.waitForTimeout(300);
+      const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+      expect(cls, `layout shift at ${width} px on "${path}"`).toBeLessThan(0.01);
+      await context.close();
+    }
+  }, 60_000);
+
+  it('sorts from the keyboard on a phone, keeps the order in the address and restores it', async () => {
+    const page = await open('', { width: 390 });
+    await page.waitForFunction(() => !!document.querySelector('select[name=sort]'));
+    // The table's headings are not shown on a phone, and none of their buttons takes focus.
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return { name: el.getAttribute('name'), inHead: !!el.closest('thead'), visible: el.getClientRects().length > 0 };
+      });
+      expect(focused.inHead).toBe(false);
+      expect(focused.visible).toBe(true);
+      reached = focused.name === 'sort';
+    }
+    expect(reached).toBe(true);
+    // The menu's first choice is the archive's own order; the next, by title.
+    await page.keyboard.press('ArrowDown');
+    await page.waitForURL(/sort=title-asc/);
+    await page.waitForFunction(() => /by incident \(ascending\)/.test(document.querySelector('#archive-table caption')?.textContent ?? ''));
+    const titles = await page.locator('#archive-table tbody tr td.title a').allTextContents();
+    expect(titles.map((t) => t.toLowerCase())).toEqual(titles.map((t) => t.toLowerCase()).sort());
+    await page.reload();
+    await page.waitForFunction(() => /by incident \(ascending\)/.test(document.querySelector('#archive-table caption')?.textContent ?? ''));
+    await expect(page.locator('select[name=sort]').inputValue()).resolves.toBe('title-asc');
+    await expect(page.locator('#archive-table tbody tr td.title a').allTextContents()).resolves.toEqual(titles);
+    await page.context().close();
+  }, 60_000);
+
+  it('sorts from the keyboard on a laptop by the column headings', async () => {
+    const page = await open('');
+    const heading = page.getByRole('button', { name: 'To resolve' });
+    await heading.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/sort=ttr-asc/);
+    await expect(page.locator('th[data-sort=ttr]').getAttribute('aria-sort')).resolves.toBe('ascending');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/sort=ttr-desc/);
+    await page.reload();
+    await expect(page.locator('th[data-sort=ttr]').getAttribute('aria-sort')).resolves.toBe('descending');
+    await page.context().close();
+  }, 60_000);
+
+  it('opens an incident with its summary, contents and a permalink per entry', async () => {
+    const page = await open(`incidents/${OPEN_EXAMPLE}/`);
+    const glance = await page.locator('.glance').innerText();
+    expect(glance).toMatch(/open for \d/);
+    expect(glance).toMatch(/Last update to the client\s+\w{3} \d+ \w{3} \d\d:\d\d/);
+    expect(glance).toMatch(/Next update\s+promised by .*on time: due in/);
+    expect(glance).toMatch(/Commitments due\s+Send the corrected batch/);
+    const contents = await page.locator('.on-this-page a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    for (const target of contents) await expect(page.locator(target).count(), target).resolves.toBe(1);
+    const entries = await page.locator('.timeline > li:not(.missed)').count();
+    await expect(page.locator('.timeline > li:not(.missed) a.permalink').count()).resolves.toBe(entries);
+    await expect(page.locator('.ledger .outcome').count()).resolves.toBeGreaterThan(3);
+    const closed = await open(`incidents/${CLOSED_EXAMPLE}/`);
+    const closedGlance = await closed.locator('.glance').innerText();
+    expect(closedGlance).toMatch(/resolved after 24h38m/);
+    expect(closedGlance).toMatch(/Impact\s+212 card payments rejected/);
+    expect(closedGlance).toMatch(/Root cause\s+The 08:15 release/);
+    // Prevention actions are text, not checkboxes that cannot be ticked.
+    await expect(closed.locator('#actions-heading ~ ul input').count()).resolves.toBe(0);
+    await shot(closed, '09-incident-summary');
+    await page.context().close();
+    await closed.context().close();
+  }, 60_000);
+
+  it('prints the closed example for its client: light badges, the timeline legend, a few pages', async () => {
+    const page = await open(`incidents/${CLOSED_EXAMPLE}/`, { colorScheme: 'dark' });
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    const printed = await page.evaluate(() => {
+      const luminance = (rgb: string) => {
+        const [r, g, b] = rgb.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((v) => {
+          const c = +v / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const contrasts = [...document.querySelectorAll('.badge, .outcome')].map((el) => (1.05) / (luminance(getComputedStyle(el).color) + 0.05));
+      const legend = document.querySelector('.timeline-legend') as HTMLElement;
+      const style = (selector: string) => getComputedStyle(document.querySelector(selector)!).borderLeftStyle;
+      return {
+        worstContrast: Math.min(...contrasts),
+        legend: legend.checkVisibility() ? legend.innerText : '',
+        inbound: style('.timeline .inbound'),
+        outbound: style('.timeline .outbound'),
+        marks: [...document.querySelectorAll('.timeline .direction')].filter((d) => (d as HTMLElement).checkVisibility()).map((d) => (d as HTMLElement).innerText.trim().slice(0, 1)),
+      };
+    });
+    expect(printed.worstContrast).toBeGreaterThanOrEqual(4.5);
+    expect(printed.legend).toMatch(/◀\s*From the client.*▶\s*To the client.*◆\s*Internal.*✕/s);
+    expect(printed.inbound).not.toBe(printed.outbound);
+    expect(new Set(printed.marks)).toEqual(new Set(['◀', '▶', '◆']));
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    console.log(`the closed example prints to ${pages} A4 pages`);
+    expect(pages).toBeGreaterThan(0);
+    expect(pages).toBeLessThanOrEqual(8);
+    await page.context().close();
+  }, 60_000);
+
+  it('leads a search result to the words that matched, not only to the incident', async () => {
+    const page = await open('?q=surcharge');
+    await page.waitForFunction(() => /mention/.test(document.getElementById('archive-status')?.textContent ?? ''));
+    const link = page.locator('#archive-table tbody tr td.title a').first();
+    await expect(link.getAttribute('href')).resolves.toMatch(/\/incidents\/[^/]+\/#:~:text=[^&]*surcharge/i);
+    await page.context().close();
+  }, 60_000);
+
+  it('serves a favicon at the site and at /favicon.ico', async () => {
+    const page = await open('');
+    const icons = await page.locator('link[rel=icon]').evaluateAll((ls) => ls.map((l) => (l as HTMLLinkElement).href));
+    for (const icon of icons) {
+      const response = await page.request.get(icon);
+      expect(response.status(), icon).toBe(200);
+    }
+    const ico = await page.request.get(`${server.url}favicon.ico`);
+    expect([...(await ico.body()).subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+    await page.context().close();
+  }, 60_000);
 });
