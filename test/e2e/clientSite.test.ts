@@ -120,6 +120,17 @@ describe(`the site of ${CLIENT} alone`, () => {
     expect(statSync(join(dist, 'lessons', 'actions', 'index.html')).isFile()).toBe(true);
   });
 
+  it('is a public site: the promise ledger in the client\'s words, no rule id and no instruction to the team', () => {
+    const pages = outputTexts().filter((t) => t.path.endsWith('.html'));
+    const incident = readFileSync(join(dist, 'incidents', PLANTED_IN, 'index.html'), 'utf8');
+    expect(incident).toContain('Promises to the client');
+    expect(incident).toMatch(/class="outcome outcome-(late|missed)"/);
+    for (const { path, text } of pages) {
+      expect(text, path).not.toMatch(/Internal archive|class="internal-only"|class="rule-id"|send one now|log an entry/);
+      expect(text, path).not.toMatch(/>(next-update-late|max-gap|window|weekly|ack|cc-pm|next-update-missing|commitment-overdue)</);
+    }
+  });
+
   it('has no link to the team repository', () => {
     expect(log).toContain(`a client site: the public incidents of "${CLIENT.toLowerCase()}" only`);
     for (const { path, text } of outputTexts()) expect(text.includes('github.com/fieldstone'), path).toBe(false);
