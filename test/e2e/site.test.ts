@@ -141,7 +141,7 @@ describe('privacy of the built output', () => {
 
   it("links each finding on an incident page to its rule's documentation", () => {
     const html = readFileSync(join(site.dist, 'incidents', '2026-10-27-harbourlane-payment-timeouts', 'index.html'), 'utf8');
-    const links = [...html.matchAll(/<a (?=[^>]*class="badge")[^>]*href="([^"]+)"[^>]*>([a-z-]+)<\/a>/g)];
+    const links = [...html.matchAll(/<a (?=[^>]*class="rule-id")[^>]*href="([^"]+)"[^>]*>([a-z-]+)<\/a>/g)];
     expect(links.length).toBeGreaterThan(0);
     for (const [, href, rule] of links) expect(href).toBe(`https://github.com/commlog/commlog/blob/main/docs/rules.md#${rule}`);
   });
