@@ -62,7 +62,7 @@ describe('long YAML lists', () => {
     const bad = result.findings.filter((f) => /^Field "cc\[\d+\]"/.test(f.message));
     // Item i of the generated list is item i+1 of cc, on line 8 + i of the file.
     expect(bad.map((f) => [f.message.slice(0, f.message.indexOf(' (')), f.line])).toEqual([7, 25_007, 50_007, 75_007].map((i) => [`Field "cc[${i + 1}]"`, i + 8]));
-  });
+  }, 60_000); // large inputs: seconds on a loaded machine
 });
 
 describe('Markdown over the limits', () => {
@@ -98,7 +98,7 @@ describe('floods of findings', () => {
     expect(relatedFindings).toHaveLength(11);
     expect(relatedFindings[0]).toMatchObject({ severity: 'warning', line: 11, message: 'Field "related" names "2026-01-01-missing-0", which is not an incident of this repository: check the id' });
     expect(relatedFindings[10]).toMatchObject({ severity: 'warning', line: 21, message: 'Field "related" names 49990 more ids that are not incidents of this repository: check the list' });
-  });
+  }, 60_000); // large inputs: seconds on a loaded machine
 
   it('reports 50,000 invalid list items as twenty errors and a count', () => {
     const tags = Array.from({ length: 50_000 }, () => '  - [not, a, tag]').join('\n');
@@ -106,5 +106,5 @@ describe('floods of findings', () => {
     const schema = result.findings.filter((f) => f.rule === 'schema' && f.file.endsWith('incident.md'));
     expect(schema).toHaveLength(21);
     expect(schema.at(-1)).toMatchObject({ severity: 'error', message: '49980 more invalid fields in this file: fix the ones above, then check again' });
-  });
+  }, 60_000); // large inputs: seconds on a loaded machine
 });
