@@ -71,7 +71,9 @@ export function readerSummary(ctx: CadenceContext, digest: ReportDigest | undefi
   const commitmentsDue: ReaderSummary['commitmentsDue'] = [];
   for (const o of schedule) {
     if ((o.rule !== 'commitment-overdue' && o.rule !== 'client-commitment-overdue') || o.doneAt !== undefined) continue;
-    commitmentsDue.push({ action: o.commitment.action, byClient: isClientCommitment(o.commitment), at: when(zone, o.due), outcome: dueOutcome(o, now) });
+    // Once resolved, a page must read the same at every later Now (the build cache reuses it).
+    const outcome: Outcome = resolved && now > o.due! ? { state: 'missed', text: 'not done' } : dueOutcome(o, now);
+    commitmentsDue.push({ action: o.commitment.action, byClient: isClientCommitment(o.commitment), at: when(zone, o.due), outcome });
   }
 
   return {

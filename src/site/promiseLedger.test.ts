@@ -90,6 +90,17 @@ describe('readerSummary', () => {
     expect(summary.lastUpdate?.ago).toBeUndefined();
   });
 
+  it('says a resolved incident\'s undone commitment was not done, the same at every later Now', () => {
+    const incident = buildIncident({ opened: '2026-11-02 09:00', priority: 'high', resolved: '2026-11-03 09:38' })
+      .out('09:10', { commitments: [{ id: 'confirm', action: 'Confirm the workaround', due: '2026-11-04 12:00' }] })
+      .out('2026-11-03 09:40', { kind: 'resolution' })
+      .build();
+    const at = (now: string) => readerSummary(cadenceContext(incident, { config: defaultConfig, now: local(now) }), undefined).commitmentsDue;
+    expect(at('2026-11-04 10:00')[0].outcome).toEqual({ state: 'not-yet-due', text: 'on time: due in 2h' });
+    expect(at('2026-11-05 09:00')).toEqual(at('2029-01-01 09:00'));
+    expect(at('2026-11-05 09:00')[0].outcome).toEqual({ state: 'missed', text: 'not done' });
+  });
+
   it('cuts a long first sentence at a word', () => {
     expect(oneLine(`${'word '.repeat(60)}end.`, 30)).toBe('word word word word word word…');
   });
