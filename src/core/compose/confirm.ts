@@ -9,19 +9,11 @@ import type { Commitment, Incident, LogEntry } from '../model.ts';
 import { proposeNextUpdateBy } from '../obligations/due.ts';
 import type { Person } from '../schema/values.ts';
 import { zoneAbbreviation } from '../time/zone.ts';
-import { addressOf, mailbox, uniqueMailboxes } from './person.ts';
+import { type Letter, letterTexts, recipients } from './letter.ts';
+import { mailbox } from './person.ts';
 
-export interface Confirmation {
-  subject: string;
-  /** Mailboxes of the contacts who have an address. */
-  to: string[];
-  /** The project manager and the entry's cc, without the addresses already in `to`. */
-  cc: string[];
-  /** Contacts without an e-mail address: the draft cannot reach them. */
-  unreachable: string[];
-  markdown: string;
-  text: string;
-}
+/** Copied: the project manager and the entry's cc. */
+export type Confirmation = Letter;
 
 const CONVERSATION: Partial<Record<LogEntry['channel'], string>> = {
   phone: 'call',
@@ -37,11 +29,8 @@ export function confirmation(incident: Incident, entry: LogEntry, config: Config
   const noun = CONVERSATION[entry.channel] ?? 'conversation';
   const subject = `Confirming our ${noun} of ${dayAndTime(zone, entry.at)}: ${incident.title}`;
 
-  const to = uniqueMailboxes(entry.contacts.map(mailbox).filter((m): m is string => m !== undefined));
-  const inTo = new Set(to.map(addressOf));
   const pm = mailbox(incident.pm);
-  const cc = uniqueMailboxes([...(pm ? [pm] : []), ...entry.cc]).filter((m) => !inTo.has(addressOf(m)));
-  const unreachable = entry.contacts.filter((p) => !p.email).map((p) => p.name);
+  const { to, cc, unreachable } = recipients(entry.contacts, [...(pm ? [pm] : []), ...entry.cc]);
 
   const states = commitmentStates(incident.entries);
   const made = entry.commitments;
@@ -59,34 +48,13 @@ export function confirmation(incident: Incident, entry: LogEntry, config: Config
   if (earlier.length > 0) blocks.push({ title: 'Still open from before', lines: earlier.map(commitmentLine), list: true });
   if (next !== undefined) blocks.push({ title: 'Next update', lines: [`You will hear from us by ${when(next)} at the latest.`], list: false });
 
-  const greeting = `Hello ${entry.contacts.map((p) => p.name.split(/\s+/)[0]).join(', ') || 'all'},`;
   const opening = `Thank you for the ${noun} on ${when(entry.at)} about "${incident.title}". Here is what we discussed and agreed, so that we all have the same record. If anything does not match your notes, please reply to this message.`;
-  const closing = ['Kind regards,', entry.author];
-
-  const markdown = [
-    `# ${subject}`,
-    '',
-    `**To:** ${to.join(', ') || '(no e-mail address)'}  `,
-    `**Cc:** ${cc.join(', ') || '—'}`,
-    '',
-    greeting,
-    '',
-    opening,
-    '',
-    ...blocks.flatMap((b) => [`## ${b.title}`, '', ...b.lines.map((l) => (b.list ? `- ${l}` : l)), '']),
-    ...closing.map((l, i) => (i < closing.length - 1 ? `${l}  ` : l)),
-    '',
-  ].join('\n');
-  const text = [
-    greeting,
-    '',
-    opening,
-    '',
-    ...blocks.flatMap((b) => [`${b.title}:`, ...b.lines.map((l) => (b.list ? `- ${l}` : l)), '']),
-    ...closing,
-    '',
-  ].join('\n');
-  return { subject, to, cc, unreachable, markdown, text };
+  const body = {
+    markdown: blocks.flatMap((b) => [`## ${b.title}`, '', ...b.lines.map((l) => (b.list ? `- ${l}` : l)), '']),
+    text: blocks.flatMap((b) => [`${b.title}:`, ...b.lines.map((l) => (b.list ? `- ${l}` : l)), '']),
+  };
+  const texts = letterTexts({ subject, to, cc, addressees: entry.contacts, opening, body, author: entry.author });
+  return { subject, to, cc, unreachable, ...texts };
 }
 
 function personLine(p: Person, client: string): string {

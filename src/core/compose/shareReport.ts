@@ -6,18 +6,11 @@ import type { Incident } from '../model.ts';
 import type { Person } from '../schema/values.ts';
 import { zoneAbbreviation } from '../time/zone.ts';
 import type { EntryDraft } from './entry.ts';
-import { addressOf, mailbox, uniqueMailboxes } from './person.ts';
+import { type Letter, letterTexts, recipients } from './letter.ts';
+import { mailbox } from './person.ts';
 
-export interface ReportEmail {
-  subject: string;
-  /** Mailboxes of the reporter and the log's contacts who have an address. */
-  to: string[];
-  /** The project manager, unless already in `to`. */
-  cc: string[];
-  /** People without an e-mail address: the draft cannot reach them. */
-  unreachable: string[];
-  markdown: string;
-  text: string;
+/** To the reporter and the log's contacts; copied: the project manager. */
+export interface ReportEmail extends Letter {
   /** The entry that records the report being sent, at `sentAt`. */
   entry: EntryDraft;
 }
@@ -39,38 +32,14 @@ export function reportEmail(incident: Incident, report: { file: string; body: st
   const when = (t: number) => `${dayAndTime(zone, t)} ${zoneAbbreviation(zone, t)}`;
   const subject = `Incident report: ${incident.title}`;
   const people = clientPeople(incident);
-  const to = uniqueMailboxes(people.map(mailbox).filter((m): m is string => m !== undefined));
-  const inTo = new Set(to.map(addressOf));
   const pm = mailbox(incident.pm);
-  const cc = pm && !inTo.has(addressOf(pm)) ? [pm] : [];
-  const unreachable = people.filter((p) => !p.email).map((p) => p.name);
+  const { to, cc, unreachable } = recipients(people, pm ? [pm] : []);
 
-  const greeting = `Hello ${people.map((p) => p.name.split(/\s+/)[0]).join(', ') || 'all'},`;
   const resolved = incident.resolvedAt === undefined ? '' : ` (resolved ${when(incident.resolvedAt)})`;
   const opening = `Here is our incident response report on "${incident.title}"${resolved}: what happened and when, its impact, the cause, how we resolved it, and what we do to prevent it. Please share it with whoever needs it, and reply with any questions or corrections.`;
   const reportText = report.body.trim();
-  const closing = ['Kind regards,', author];
-
-  const markdown = [
-    `# ${subject}`,
-    '',
-    `**To:** ${to.join(', ') || '(no e-mail address)'}  `,
-    `**Cc:** ${cc.join(', ') || '—'}`,
-    '',
-    greeting,
-    '',
-    opening,
-    '',
-    '---',
-    '',
-    reportText,
-    '',
-    '---',
-    '',
-    ...closing.map((l, i) => (i < closing.length - 1 ? `${l}  ` : l)),
-    '',
-  ].join('\n');
-  const text = [greeting, '', opening, '', reportText, '', ...closing, ''].join('\n');
+  const body = { markdown: ['---', '', reportText, '', '---', ''], text: [reportText, ''] };
+  const { markdown, text } = letterTexts({ subject, to, cc, addressees: people, opening, body, author });
 
   const names = people.map((p) => p.name).join(', ');
   const entry: EntryDraft = {
