@@ -126,7 +126,11 @@ export function contextIncident(ctx: LogFormContext): Incident {
   };
 }
 
-/** A config whose only policy is the incident's: the core reads no other part of it here. */
+/**
+ * A config whose only policy is the incident's: the core reads no other part of it here. The
+ * two durations restate parseConfig's defaults so the page need not load the config parser
+ * (zod); form.test.ts keeps them equal.
+ */
 export function contextConfig(ctx: LogFormContext): Config {
   return {
     timezone: ctx.configZone,

@@ -6,14 +6,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commlog, copyFixture, OPEN_INCIDENT } from '../../cli/commands/writingTestKit.ts';
 import { markdownFile } from '../../core/compose/markdownFile.ts';
 import { timestampText } from '../../core/compose/timestampText.ts';
-import type { Config } from '../../core/config/config.ts';
+import { parseConfig, policyOf, type Config } from '../../core/config/config.ts';
 import { loadIncident } from '../../core/load/loadIncident.ts';
 import { proposeNextUpdateBy } from '../../core/obligations/due.ts';
 import { publication } from '../../core/publish/publication.ts';
 import { parseTimestamp } from '../../core/time/timestamp.ts';
 import { loadOneIncident } from '../../node/loadOneIncident.ts';
 import { readConfig, readIncidentFiles } from '../../node/repository.ts';
-import { logFormContext, type LogFormContext } from './context.ts';
+import { contextConfig, contextIncident, logFormContext, type LogFormContext } from './context.ts';
 import { frontmatterOf, logFormResult, proposedNextUpdate, type LogFormValues } from './form.ts';
 
 const ZONE = 'Europe/London';
@@ -134,5 +134,19 @@ describe("the log form's messages are commlog check's", () => {
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.sort()).toEqual(checked.sort());
     expect(logFormResult(values, ctx, now).file).toBeUndefined();
+  });
+});
+
+describe("the context's config", () => {
+  // contextConfig restates two defaults so the page need not load the config parser (zod);
+  // this keeps them equal to parseConfig's, and the parts the form reads equal to the config's.
+  it('is the default config in every field the core reads on the page', () => {
+    const config = parseConfig(undefined);
+    const incident = loadOneIncident(root, OPEN_INCIDENT, config, parseTimestamp(NOW, ZONE));
+    const ctx = JSON.parse(JSON.stringify(logFormContext(publication(incident, [], config).incident, config))) as LogFormContext;
+    const restated = contextConfig(ctx);
+    const fields = ['timezone', 'categories', 'publish', 'reportShareWithin', 'logWithin'] as const;
+    for (const field of fields) expect(restated[field], field).toEqual(config[field]);
+    expect(policyOf(restated, contextIncident(ctx))).toEqual(policyOf(config, incident));
   });
 });
