@@ -84,3 +84,24 @@ describe('publication', () => {
     expect(JSON.stringify(open)).not.toContain('Stripe');
   });
 });
+
+describe('an internal entry awaiting the client', () => {
+  // An outbound entry kept internal still pauses a pausable clock (policies.md): the published
+  // form, which the site and the log form run the core on, must pause it too.
+  const pausable = parseConfig('priorities: { high: { pausable: true } }');
+  const incident = buildIncident({ opened: '2026-11-02 09:00', priority: 'high' })
+    .in('09:00')
+    .out('09:10', { next: '10:00' })
+    .out('09:40', { awaiting: true })
+    .build();
+  incident.entries[2].internal = true;
+  const now = local('2026-11-03 18:00');
+  const published = publication(incident, [], pausable).incident;
+
+  it('keeps its awaiting, so the rules find on the published incident what they find on the whole', () => {
+    expect(published.entries[2]).toMatchObject({ internal: true, summary: '', awaiting: 'client' });
+    expect(runCompliance(published, now, pausable)).toEqual(runCompliance(incident, now, pausable));
+    const unpaused = { ...incident, entries: incident.entries.map((e) => ({ ...e, awaiting: undefined })) };
+    expect(runCompliance(unpaused, now, pausable)).not.toEqual(runCompliance(incident, now, pausable));
+  });
+});

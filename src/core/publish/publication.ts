@@ -91,6 +91,7 @@ function hollowEntry(e: LogEntry, publicCommitmentIds: ReadonlySet<string>, text
     cc: [],
     nextUpdateBy: e.nextUpdateBy,
     priority: e.priority,
+    awaiting: e.awaiting,
     commitments: [],
     done: e.done.filter((id) => publicCommitmentIds.has(id)),
     internal: true,

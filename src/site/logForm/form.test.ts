@@ -104,6 +104,20 @@ describe('the log form writes what commlog new entry writes', () => {
     }
   });
 
+  it('proposes what commlog new entry proposes after an internal outbound entry awaiting the client', () => {
+    const config = join(root, 'commlog.config.yaml');
+    writeFileSync(config, `${readFileSync(config, 'utf8')}\npriorities: { urgent: { pausable: true } }\n`);
+    const waiting = '---\nat: 2026-11-02T11:30\ndirection: outbound\nchannel: email\ncontact: Ana Silva <ana.silva@acme.example>\nauthor: dana.okafor\nsummary: Asked Ana for the failing order numbers\nawaiting: client\nvisibility: internal\n---\n';
+    writeFileSync(join(root, `incidents/${OPEN_INCIDENT}/log/2026-11-02T1130-email-out.md`), waiting);
+    for (const at of ['2026-11-02T12:15', '2026-11-02T16:29', '2026-11-03T09:40']) {
+      const { ctx } = pageContext(at);
+      const incident = loadOneIncident(root, OPEN_INCIDENT, readConfig(root), parseTimestamp(at, ZONE));
+      const expected = proposeNextUpdateBy(incident, parseTimestamp(at, ZONE), readConfig(root));
+      expect(ctx.entries.find((e) => e.name === '2026-11-02T1130-email-out.md')?.awaiting, at).toBe('client');
+      expect(proposedNextUpdate({ ...VALUES, at }, ctx), at).toBe(expected === undefined ? undefined : timestampText(expected, ZONE));
+    }
+  });
+
   it('proposes nothing for an internal note or a resolution', () => {
     const { ctx } = pageContext();
     expect(proposedNextUpdate({ ...VALUES, direction: 'internal' }, ctx)).toBeUndefined();
