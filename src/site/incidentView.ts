@@ -224,7 +224,7 @@ export function buildView(incident: Incident, findings: readonly Finding[], conf
       resolvedAt: incident.resolvedAt,
       status: incident.status,
       priority: ctx.priorityInForce,
-      priorityAtOpening: incident.priority,
+      priorityAtOpening: ctx.priorityAtOpening,
       severity: incident.severity,
       owner: incident.owner,
       backup: incident.backup,

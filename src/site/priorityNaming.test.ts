@@ -8,6 +8,8 @@ import { readConfig, readIncidentFiles } from '../node/repository.ts';
 import { COMPLIANCE_NOTE } from './complianceNote.ts';
 import { buildView } from './incidentView.ts';
 import { OBLIGATION_RULES } from '../core/obligations/schedule.ts';
+import { buildIncident, local } from '../core/testing/incidentBuilder.ts';
+import { defaultConfig } from '../core/testing/runRules.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const ID = '2026-09-14-harbourlane-checkout-500';
@@ -24,6 +26,18 @@ describe('priority on the site and in check', () => {
     expect([facts.priority, facts.priorityAtOpening]).toEqual(['high', 'urgent']);
     const header = buildView(incident, checked.findings, config, NOW).incident;
     expect([header.priority, header.priorityAtOpening]).toEqual(['high', 'urgent']);
+  });
+});
+
+describe('the priority at opening on the site', () => {
+  it('is the one in force at opened_at, from the cadence, in the facts and on the incident page alike', () => {
+    const retriaged = buildIncident({ opened: '2026-11-06 09:00', priority: 'low' })
+      .in('09:00', { priority: 'high' })
+      .out('10:00', { priority: 'medium', next: '11:00' })
+      .build();
+    const now = local('2026-11-20 12:00');
+    expect(incidentFacts(retriaged, defaultConfig, now)).toMatchObject({ priority: 'medium', priorityAtOpening: 'high' });
+    expect(buildView(retriaged, [], defaultConfig, now).incident).toMatchObject({ priority: 'medium', priorityAtOpening: 'high' });
   });
 });
 

@@ -35,6 +35,8 @@ export interface CadenceContext {
   ackDeadline: number;
   /** The priority in force at End: what `check` reports and the site shows as "priority". */
   priorityInForce: Priority;
+  /** The priority in force at `opened_at`: incident.md's, unless an entry at or before it re-triaged. */
+  priorityAtOpening: Priority;
   /** Only real changes: consecutive steps have different priorities. */
   priorities: readonly PriorityStep[];
   priorityAt(t: number): Priority;
@@ -96,6 +98,7 @@ function buildContext(incident: Incident, config: Config, now: number): CadenceC
     updates,
     end,
     priorityInForce: priorityAt(end),
+    priorityAtOpening: opening,
     ackDeadline: clock(opening).add(incident.openedAt, policy(opening).acknowledgeWithin),
     priorities,
     priorityAt,

@@ -60,6 +60,7 @@ export function incidentFacts(incident: Incident, config: Config, now: number): 
     if (e.category !== undefined) categorisedEntries.push({ at: e.at, category: e.category });
   }
   const circulation = reportCirculation(incident, { config, now });
+  const cadence = cadenceContext(incident, { config, now });
   return {
     id: incident.id,
     client: incident.client,
@@ -67,8 +68,8 @@ export function incidentFacts(incident: Incident, config: Config, now: number): 
     zone: incident.zone,
     openedAt: incident.openedAt,
     resolvedAt: incident.resolvedAt,
-    priority: cadenceContext(incident, { config, now }).priorityInForce,
-    priorityAtOpening: incident.priority,
+    priority: cadence.priorityInForce,
+    priorityAtOpening: cadence.priorityAtOpening,
     severity: incident.severity,
     status: incident.status,
     triagedConsistently: triagedConsistently(incident),

@@ -100,7 +100,7 @@ function describe(ctx: CadenceContext, o: Exclude<ScheduledObligation, { due?: u
   switch (o.rule) {
     case 'ack': {
       const opened = ctx.incident.openedAt;
-      const priority = ctx.priorityAt(opened);
+      const priority = ctx.priorityAtOpening;
       const policy = ctx.policy(priority);
       return obligation(ctx, 'ack', o.due, `Acknowledge the report of ${dayAndTime(zone, opened)} (${priority} allows ${clockDuration(policy.acknowledgeWithin, policy.clock)})`);
     }

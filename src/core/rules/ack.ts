@@ -15,7 +15,7 @@ export const ack = defineRule({
   run: findingsOfMissed('ack', ({ due, entry: first }, ctx) => {
     const { zone, incident } = ctx;
     const opened = incident.openedAt;
-    const priority = ctx.priorityAt(opened);
+    const priority = ctx.priorityAtOpening;
     const policy = ctx.policy(priority);
     const allows = `${priority} allows ${formatDuration(policy.acknowledgeWithin)}`;
     if (first) {
