@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkIncident } from '../core/check.ts';
 import { incidentFacts } from '../core/metrics/facts.ts';
 import { readConfig, readIncidentFiles } from '../node/repository.ts';
-import { COMPLIANCE_NOTE } from './complianceNote.ts';
+import { complianceNote } from './complianceNote.ts';
 import { buildView } from './incidentView.ts';
 import { OBLIGATION_RULES } from '../core/obligations/schedule.ts';
 import { buildIncident, local } from '../core/testing/incidentBuilder.ts';
@@ -42,7 +42,15 @@ describe('the priority at opening on the site', () => {
 });
 
 describe('the compliance note', () => {
-  it('names every rule the figure counts', () => {
-    for (const rule of OBLIGATION_RULES) expect(COMPLIANCE_NOTE).toContain(rule);
+  it('names every rule the figure counts on the internal archive', () => {
+    for (const rule of OBLIGATION_RULES) expect(complianceNote('internal')).toContain(rule);
+  });
+
+  it('names no rule and no tool on a public site, and says what counts in words', () => {
+    const note = complianceNote('public');
+    // The one-word ids (ack, window, weekly) are plain English; the hyphenated ones are ids only.
+    for (const rule of OBLIGATION_RULES.filter((r) => r.includes('-'))) expect(note).not.toContain(rule);
+    expect(note).not.toMatch(/\brules?\b|commlog/);
+    expect(note).toContain('promised next update');
   });
 });

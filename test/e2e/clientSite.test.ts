@@ -129,6 +129,10 @@ describe(`the site of ${CLIENT} alone`, () => {
       expect(text, path).not.toMatch(/Internal archive|class="internal-only"|class="rule-id"|send one now|log an entry/);
       expect(text, path).not.toMatch(/>(next-update-late|max-gap|window|weekly|ack|cc-pm|next-update-missing|commitment-overdue)</);
     }
+    // The compliance note on the trends page, in words: no list of rule ids, no tool.
+    const trends = readFileSync(join(dist, 'trends', 'index.html'), 'utf8');
+    expect(trends).toContain('Compliance is the share of the communication we owe');
+    expect(trends).not.toMatch(/max-gap|next-update-late|commitment-overdue|commlog check/);
   });
 
   it('has no link to the team repository', () => {
