@@ -84,6 +84,16 @@ describe('the packed commlog in a new folder', { timeout: 120_000 }, () => {
     expect(checkOnlyBytes, `${(checkOnlyBytes / 1024 / 1024).toFixed(1)} MB`).toBeLessThan(30 * 1024 * 1024);
   });
 
+  it('names every optional package a command needs at once, with the one install command', () => {
+    const importEmail = commlog(['import-email', 'message.eml']);
+    expect(importEmail.status).toBe(2);
+    expect(importEmail.stderr).toBe(
+      'commlog import-email: needs the packages mailparser and html-to-text, which this installation left out (as `npm ci --omit=optional` does): run `npm install mailparser html-to-text`\n',
+    );
+    const confirm = commlog(['confirm']);
+    expect(confirm.stderr).toBe('commlog confirm: needs the package nodemailer, which this installation left out (as `npm ci --omit=optional` does): run `npm install nodemailer`\n');
+  });
+
   it('holds no TypeScript source of ours: compiled JavaScript with declarations', () => {
     const ours = filesUnder(join(app, 'node_modules/commlog'));
     expect(ours.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);

@@ -32,7 +32,12 @@ describe('commlog site build', () => {
       expect((await run(['site', 'build'])).err).toContain(`no astro.config.mjs in ${root}`);
       writeFileSync(join(root, 'astro.config.mjs'), 'export default {};\n');
       expect((await run(['site', 'build', '--client', ' '])).err).toContain('--client: name a client');
-      expect((await run(['site', 'build'])).err).toContain('the site needs Astro');
+      // Every package the site imports, named at once with the one command (a temporary folder has none).
+      const peers = '@observablehq/plot astro libphonenumber-js linkedom pagefind';
+      expect(await run(['site', 'build'])).toEqual({
+        code: 2,
+        err: `commlog site: the site needs the packages @observablehq/plot, astro, libphonenumber-js, linkedom and pagefind, which ${root} does not have: run \`npm install ${peers}\` (commlog init lists them in package.json)\n`,
+      });
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

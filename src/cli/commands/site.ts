@@ -6,6 +6,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
+import { ownPackage } from '../../node/initFiles.ts';
+import { missingPackages, missingPackagesText } from '../../node/optionalPackages.ts';
 import { readConfig } from '../../node/repository.ts';
 import { CLIENT_SITES_DIR, clientSiteFolder } from '../../site/clientSite.ts';
 import { parseCommandArgs, rootOf } from '../args.ts';
@@ -27,12 +29,12 @@ export function plannedBuilds(root: string, clients: readonly string[], only: { 
   return [{ outDir: resolve(root, 'dist') }, ...clients.map((client) => ({ client, outDir: resolve(root, CLIENT_SITES_DIR, clientSiteFolder(client)) }))];
 }
 
+/** Astro's command, once `root` has every package the site imports (commlog's optional peers). */
 function astroBin(root: string): string {
-  try {
-    return join(dirname(createRequire(join(root, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
-  } catch {
-    throw new UsageError(`the site needs Astro, which ${root} does not have: run \`npm install astro @astrojs/mdx\` (commlog init lists them in package.json)`);
-  }
+  const from = join(root, 'package.json');
+  const missing = missingPackages(Object.keys(ownPackage().peerDependencies ?? {}), from);
+  if (missing.length > 0) throw new UsageError(`the site ${missingPackagesText(missing, `${root} does not have`)} (commlog init lists them in package.json)`);
+  return join(dirname(createRequire(from).resolve('astro/package.json')), 'bin', 'astro.mjs');
 }
 
 function runAstro(bin: string, root: string, build: SiteBuild, io: CliIO): Promise<number> {
