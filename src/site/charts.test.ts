@@ -105,4 +105,9 @@ describe('charts', () => {
     expect(html).not.toMatch(/#[0-9a-f]{3,8}\b|rgb\(|hsl\(/i);
     expect(html).toMatch(/var\(--chart-1\)/);
   });
+
+  it('carries no inline style, which the page\'s Content-Security-Policy would block', () => {
+    const html = stackedBars(counts, MONTHS, ['high', 'low'], 'incidents', 'Incidents') + lines(counts, MONTHS, ['high', 'low'], 'L', { yLabel: 'n', targets: [{ value: 2, label: 't' }] });
+    expect(html).not.toMatch(/<style|\sstyle="/);
+  });
 });

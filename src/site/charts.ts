@@ -47,6 +47,7 @@ export const NO_DATA = '<p class="chart-empty">No data for these months.</p>';
 interface SvgNode {
   setAttribute(k: string, v: string): void;
   removeAttribute(k: string): void;
+  remove(): void;
   querySelectorAll(selector: string): Iterable<SvgNode>;
   outerHTML: string;
 }
@@ -64,6 +65,11 @@ function serialise(node: unknown, label: string, layout: Layout): string {
   svg.removeAttribute('width');
   svg.removeAttribute('height');
   svg.setAttribute('class', `chart-svg chart-${layout.name}`);
+  // No inline style: the page's Content-Security-Policy blocks style attributes and <style>
+  // elements without a hash, so site.css styles the charts by their class instead (Plot's own
+  // <style> addressed the class it generates, replaced above).
+  for (const style of svg.querySelectorAll('style')) style.remove();
+  svg.removeAttribute('style');
   return svg.outerHTML;
 }
 
@@ -108,7 +114,6 @@ function frame(months: readonly string[], layout: Layout) {
     marginLeft: 52,
     marginRight: 16,
     marginBottom: 36,
-    style: { background: 'transparent', color: 'currentColor', fontSize: '12px', overflow: 'visible' },
     x: xAxis(months, layout),
   };
 }
