@@ -343,15 +343,23 @@ describe.skipIf(NO_CHROMIUM)('every page type, for its readers (1280 and 390 px,
     [1280, 'dark'],
     [390, 'light'],
     [390, 'dark'],
-  ] as const)('at %i px, %s: no serious or critical axe violation, no sideways scrolling, nothing missing', async (width, colorScheme) => {
+  ] as const)('at %i px, %s: no serious or critical axe violation, no sideways scrolling, nothing missing, no console error', async (width, colorScheme) => {
     const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
     const page = await context.newPage();
     const missing: string[] = [];
     page.on('response', (r) => {
       if (r.status() >= 400) missing.push(`${r.status()} ${new URL(r.url()).pathname}`);
     });
+    // A Content-Security-Policy violation (a blocked inline style, say) is logged as an error.
+    const consoleErrors: string[] = [];
+    let current = '';
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`${current}: ${m.text().slice(0, 160)}`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`${current}: ${e.message}`));
     const problems: string[] = [];
     for (const [name, path] of pageTypes()) {
+      current = name;
       await page.goto(server.url + path);
       if (path.startsWith('?q=')) await page.waitForFunction(() => /mention/.test(document.getElementById('archive-status')?.textContent ?? ''));
       const result = await new AxeBuilder({ page }).analyze();
@@ -364,8 +372,23 @@ describe.skipIf(NO_CHROMIUM)('every page type, for its readers (1280 and 390 px,
     }
     expect(problems).toEqual([]);
     expect(missing).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     await context.close();
   }, 240_000);
+
+  it('asks for nothing outside its base path: every page declares its icon, so Chromium never falls back to /favicon.ico at the root', async () => {
+    const from = server.requests.length;
+    const page = await open('');
+    for (const [, path] of [...pageTypes(), ['log form', 'log/']]) {
+      await page.goto(server.url + path, { waitUntil: 'networkidle' });
+      // The icon is fetched after the load, apart from the page's own requests.
+      await page.waitForTimeout(300);
+    }
+    const requests = server.requests.slice(from);
+    expect(requests.filter((r) => r.startsWith(`200 ${BASE}favicon.`)).length).toBeGreaterThan(0);
+    expect(requests.filter((r) => !/^(200|304) /.test(r) || !r.includes(` ${BASE}`))).toEqual([]);
+    await page.context().close();
+  }, 60_000);
 
   it.each([1280, 390])('the archive does not shift as it loads (%i px), with or without a sort in the address', async (width) => {
     for (const path of ['', '?sort=ttr-desc']) {

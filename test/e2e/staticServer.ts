@@ -18,12 +18,16 @@ const TYPES: Record<string, string> = {
 
 export interface RunningServer {
   url: string;
+  /** Every request answered, as `status path`, in order (a browser's own favicon requests included). */
+  requests: string[];
   close(): Promise<void>;
 }
 
 export async function serveStatic(dir: string, base = '/'): Promise<RunningServer> {
+  const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    res.on('finish', () => requests.push(`${res.statusCode} ${path}`));
     if (!path.startsWith(base)) {
       res.writeHead(404).end('not found');
       return;
@@ -48,6 +52,7 @@ export async function serveStatic(dir: string, base = '/'): Promise<RunningServe
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}${base}`,
+    requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
