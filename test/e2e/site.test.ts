@@ -247,7 +247,10 @@ describe.skipIf(NO_CHROMIUM)('browsing the archive', () => {
     await expect(page.locator('figure.chart svg').count()).resolves.toBeGreaterThanOrEqual(7);
     await expect(page.locator('figure.chart table').count()).resolves.toBeGreaterThanOrEqual(7);
     // The examples answer the triage question on three incidents; 2026-11-09 opened low, below the implied medium.
-    await expect(page.locator('.card.stat', { hasText: 'triaged incidents' }).textContent()).resolves.toMatch(/^67\s?%of 3 triaged incidents opened at or above/);
+    // The share of incidents triaged consistently is a row of the quality table beside the other quality figures, not a card.
+    await expect(page.locator('.card.stat', { hasText: 'triage' }).count()).resolves.toBe(0);
+    const triageRow = page.getByRole('region', { name: 'Communication quality' }).getByRole('row', { name: /Triaged incidents opened at or above/ });
+    await expect(triageRow.locator('td').allTextContents()).resolves.toEqual([expect.stringMatching(/^67\s?%$/), '3 triaged incidents']);
     await shot(page, '05-trends');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lessons learned' }).click();
