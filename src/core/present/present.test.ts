@@ -62,4 +62,14 @@ describe('ruleDocsAddress', () => {
     expect(pkg.repository.url).toBe(`git+${COMMLOG_REPOSITORY_URL}.git`);
     expect(ruleDocsAddress('docs/rules.md#max-gap')).toBe(`${COMMLOG_REPOSITORY_URL}/blob/main/docs/rules.md#max-gap`);
   });
+
+  it('is the one address every package of this repository names (change it here and there together)', () => {
+    for (const path of ['../../../package.json', '../../../packages/create-commlog/package.json']) {
+      const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { repository: { url: string }; homepage: string };
+      expect(pkg.repository.url, path).toBe(`git+${COMMLOG_REPOSITORY_URL}.git`);
+      expect(pkg.homepage, path).toBe(`${COMMLOG_REPOSITORY_URL}#readme`);
+    }
+    const createReadme = readFileSync(new URL('../../../packages/create-commlog/README.md', import.meta.url), 'utf8');
+    expect(createReadme).toContain(`(${COMMLOG_REPOSITORY_URL})`);
+  });
 });
