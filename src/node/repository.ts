@@ -78,17 +78,21 @@ export function readRegularFile(path: string): { text: string } | { problem: str
   }
 }
 
-function readInput(root: string, fsPath: string, path: string): InputFile {
+export function readInput(root: string, fsPath: string, path: string): InputFile {
   const read = readRegularFile(join(root, fsPath));
   return 'text' in read ? { path, text: read.text } : { path, problem: read.problem };
 }
 
+/** Reads one file of an incident: `fsPath` relative to the root, `path` as the core shows it. */
+export type FileReader = (root: string, fsPath: string, path: string) => InputFile;
+
 /**
- * One incident folder's files, by its name under incidents/. Reads regular files only: every
+ * One incident folder's files, by its name under incidents/. `read` reads each file (the site's
+ * build cache passes one that names a file git knows unmodified by its blob id instead). Reads regular files only: every
  * symbolic link in the folder is refused unread, and a folder whose name is not an incident id
  * is not read at all (the core reports the name; the site never publishes it).
  */
-export function readIncidentFiles(root: string, name: string): IncidentFiles {
+export function readIncidentFiles(root: string, name: string, read: FileReader = readInput): IncidentFiles {
   const id = printableName(name);
   const dir = `incidents/${id}`;
   const files: IncidentFiles = { id, dir, entries: [], strays: [], refused: [] };
@@ -101,9 +105,9 @@ export function readIncidentFiles(root: string, name: string): IncidentFiles {
   for (const d of safeReaddir(join(root, fsDir))) {
     const path = `${dir}/${printableName(d.name)}`;
     if (d.isSymbolicLink()) files.refused!.push({ path, problem: LINK_PROBLEM });
-    else if (d.name === 'incident.md') files.incident = readInput(root, `${fsDir}/${d.name}`, path);
-    else if (d.name === 'report.md') files.report = readInput(root, `${fsDir}/${d.name}`, path);
-    else if (d.name === 'log' && d.isDirectory()) readLog(root, `${fsDir}/log`, path, files);
+    else if (d.name === 'incident.md') files.incident = read(root, `${fsDir}/${d.name}`, path);
+    else if (d.name === 'report.md') files.report = read(root, `${fsDir}/${d.name}`, path);
+    else if (d.name === 'log' && d.isDirectory()) readLog(root, `${fsDir}/log`, path, files, read);
     else if (d.isDirectory()) refuseLinksWithin(root, `${fsDir}/${d.name}`, path, files);
     else if (d.name.toLowerCase().endsWith('.md')) files.strays.push(path);
   }
@@ -111,12 +115,12 @@ export function readIncidentFiles(root: string, name: string): IncidentFiles {
 }
 
 /** Every `*.md` directly in log/ is an entry; `*.MD` is refused rather than silently skipped. */
-function readLog(root: string, fsDir: string, dir: string, files: IncidentFiles): void {
+function readLog(root: string, fsDir: string, dir: string, files: IncidentFiles, read: FileReader): void {
   const dirents = safeReaddir(join(root, fsDir)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const d of dirents) {
     const path = `${dir}/${printableName(d.name)}`;
     if (d.isSymbolicLink()) files.refused!.push({ path, problem: LINK_PROBLEM });
-    else if (d.name.endsWith('.md')) files.entries.push(readInput(root, `${fsDir}/${d.name}`, path));
+    else if (d.name.endsWith('.md')) files.entries.push(read(root, `${fsDir}/${d.name}`, path));
     else if (/\.md$/i.test(d.name)) {
       const renamed = `${printableName(d.name.slice(0, -3))}.md`;
       files.refused!.push({ path, problem: `Log entry file names end in lower-case .md, and this one is not read: rename it to ${renamed}` });

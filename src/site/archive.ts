@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../core/config/config.ts';
 import { findRecurrences, type Recurrence } from '../core/metrics/recurrence.ts';
+import { gitContentIds } from '../node/gitIndex.ts';
 import { listIncidentIds, readConfig } from '../node/repository.ts';
 import type { ArchiveIncident } from './archiveIncident.ts';
 import type { IncidentView } from './incidentView.ts';
@@ -18,7 +19,7 @@ import { publishedSite } from './clientSite.ts';
 import { logFormSettings } from './logForm/settings.ts';
 import { siteAudience, siteOptions } from './options.ts';
 import { buildClock } from './profile.ts';
-import { SHARD_SIZE } from './searchShards.ts';
+import { SHARD_SIZE, TAIL_SHARD_SIZE } from './searchShards.ts';
 import { readConfigText, siteModuleFile, siteNow, siteRoot, siteSourcesDir } from './settings.ts';
 
 export type { ArchiveIncident, FeedbackNote } from './archiveIncident.ts';
@@ -112,23 +113,27 @@ async function buildArchive(): Promise<Archive> {
   const ids = listIncidentIds(root);
   const store = openStore(root, client);
   const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
-  const buildKey = sha256(codeFingerprint(siteSourcesDir()), readConfigText(root), JSON.stringify(siteOptions()), base);
+  // Git's index names the files it knows unmodified; what decides how a blob is checked out is
+  // part of every key. Outside a git work tree (or with the cache off) every file is read.
+  const git = store.cached ? buildClock.time('main: git index and status (cache keys)', () => gitContentIds(root)) : undefined;
+  const buildKey = sha256(codeFingerprint(siteSourcesDir()), readConfigText(root), JSON.stringify(siteOptions()), base, git ? `git\0${git.checkout}` : 'files');
   const sink = (globalThis as Record<symbol, SearchSink | undefined>)[SEARCH_SINK];
   // A shard is Pagefind's output: another Pagefind writes it differently.
   const searchEngine = pagefindVersion([process.cwd(), siteSourcesDir()]);
   const shards = new SearchShards(
     ids,
     LOADERS,
-    (hashes) => sha256(buildKey, String(SHARD_SIZE), searchEngine, ...hashes),
+    (hashes) => sha256(buildKey, String(SHARD_SIZE), String(TAIL_SHARD_SIZE), searchEngine, ...hashes),
     (index, key, shardIds) => sink?.shard({ index, key, ids: shardIds, records: incidentsDir(store.dir), shards: searchDir(store.dir), move: !store.cached }),
   );
+  const loaderIds = Array.from({ length: LOADERS }, (_, k) => ids.filter((_, i) => i % LOADERS === k));
   const incidents: ArchiveIncident[] = [];
   let withheld = 0;
   let ofClient = 0;
   let reused = 0;
   await Promise.all(
     Array.from({ length: LOADERS }, (_, k) =>
-      runLoader({ root, now, ids: ids.filter((_, i) => i % LOADERS === k), knownIds: ids, store: store.dir, buildKey, base, client, logForm: logFormSettings(config, siteOptions()) !== undefined, audience: siteAudience() }, (batch) => {
+      runLoader({ root, now, ids: loaderIds[k], knownIds: ids, store: store.dir, buildKey, blobIds: git && blobIdsOf(git.ids, loaderIds[k]), base, client, logForm: logFormSettings(config, siteOptions()) !== undefined, audience: siteAudience() }, (batch) => {
         for (const i of batch.incidents) incidents.push(i);
         withheld += batch.withheld;
         ofClient += batch.ofClient;
@@ -151,6 +156,17 @@ async function buildArchive(): Promise<Archive> {
   buildStats.incidents = ids.length;
   buildStats.reused = reused;
   return { root, config, now, incidents, byId, clients: groupByClient(incidents), withheld, pageCache: incidentsDir(store.dir), recurrences };
+}
+
+/** The blob ids of the files of these incident folders (a loader's share). */
+function blobIdsOf(all: ReadonlyMap<string, string>, ids: readonly string[]): Map<string, string> {
+  const folders = new Set(ids);
+  const mine = new Map<string, string>();
+  for (const [path, blob] of all) {
+    const folder = path.slice('incidents/'.length, path.indexOf('/', 'incidents/'.length));
+    if (folders.has(folder)) mine.set(path, blob);
+  }
+  return mine;
 }
 
 /**
@@ -192,14 +208,18 @@ class SearchShards {
     }
   }
 
+  /** What is left after the last full shard goes to the tail's smaller shards (shardSizes). */
   end(): void {
-    if (this.#pending.length || this.#emitted === 0) this.#flush();
+    const tail = this.#pending;
+    if (tail.length === 0 && this.#emitted === 0) this.#flush([]);
+    for (let i = 0; i < tail.length; i += TAIL_SHARD_SIZE) this.#flush(tail.slice(i, i + TAIL_SHARD_SIZE));
+    this.#pending = [];
   }
 
-  #flush(): void {
-    const key = this.#keyOf(this.#pending.map((id) => this.#hashes.get(id)!));
+  #flush(ids: string[] = this.#pending): void {
+    const key = this.#keyOf(ids.map((id) => this.#hashes.get(id)!));
     this.keys.add(key);
-    this.#emit(this.#emitted++, key, this.#pending);
+    this.#emit(this.#emitted++, key, ids);
     this.#pending = [];
   }
 }

@@ -1,7 +1,7 @@
 // The build cache (src/site/buildCache.ts): a warm rebuild after one new log entry, at a later
 // Now, writes exactly the files a cold build of the same content at that Now writes.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { astroBuild, newestEntry, PROJECT } from './buildSite.ts';
 const GENERATOR = ['../shared', '../../shared'].map((d) => resolve(PROJECT, d, 'bench/gen-corpus.mjs')).find((f) => existsSync(f));
 let root: string;
 let warmLog: string;
+const EDIT = 'Paragraph added after the commit, not committed.';
 
 function filesUnder(dir: string): string[] {
   return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
@@ -24,13 +25,22 @@ beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'commlog-build-cache-'));
   // 60 incidents over three years: most closed long ago, some open, some resolved of late.
   execFileSync(process.execPath, [GENERATOR!, '--out', root, '--incidents', '60', '--quiet']);
+  // A git work tree: the warm build keys files git knows unmodified by their blob ids
+  // (src/node/gitIndex.ts) and reads the others.
+  const git = (...args: string[]) => execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args]);
+  git('init', '-q');
+  git('add', 'incidents');
+  git('commit', '-qm', 'corpus');
   const entry = newestEntry(root);
   const aside = join(root, 'held-back-entry.md');
   renameSync(entry, aside);
-  // Search shards of 10 incidents: the new entry changes one of six.
+  // Search shards of 10 incidents (tail shards of 3): the new entry changes a tail shard.
   const shards = { COMMLOG_SEARCH_SHARD_SIZE: '10' };
   astroBuild(root, join(root, 'first'), { ...shards, COMMLOG_NOW: '2026-11-20T12:00:00Z' });
   renameSync(aside, entry);
+  // A committed file edited and not committed: git's index no longer vouches for it.
+  const oldest = readdirSync(join(root, 'incidents')).sort()[0];
+  appendFileSync(join(root, 'incidents', oldest, 'incident.md'), `\n${EDIT}\n`);
   warmLog = astroBuild(root, join(root, 'warm'), { ...shards, COMMLOG_NOW: '2026-11-27T18:00:00Z' });
   astroBuild(root, join(root, 'cold'), { ...shards, COMMLOG_NOW: '2026-11-27T18:00:00Z', COMMLOG_BUILD_CACHE: 'off' });
 }, 900_000);
@@ -46,10 +56,17 @@ describe.skipIf(!GENERATOR)('a warm rebuild', () => {
     expect(reused).toBeGreaterThan(40);
     expect(reused).toBeLessThan(60);
     // Shards whose incidents are all reused are not built again.
-    const [, shards, built] = /in (\d+) shards, (\d+) built/.exec(warmLog)!.map(Number);
-    expect(shards).toBe(6);
-    expect(built).toBeGreaterThan(0);
-    expect(built).toBeLessThan(6);
+    const [, records, shards, built] = /(\d+) incidents in (\d+) shards, (\d+) built/.exec(warmLog)!.map(Number);
+    // Full shards of 10, then the newest incidents in tail shards of 3 (searchShards.ts).
+    expect(shards).toBe(Math.floor(records / 10) + Math.ceil((records % 10) / 3));
+    // At least the shard of the edited oldest incident and the tail shard of the new entry.
+    expect(built).toBeGreaterThanOrEqual(2);
+    expect(built).toBeLessThan(shards);
+  });
+
+  it('rebuilds an incident whose committed file was edited since (not keyed by its stale blob id)', () => {
+    const pages = filesUnder(join(root, 'warm')).filter((f) => f.endsWith('.html'));
+    expect(pages.some((f) => readFileSync(join(root, 'warm', f), 'utf8').includes(EDIT))).toBe(true);
   });
 
   it('writes the same files as a cold build, byte for byte', () => {
