@@ -7,7 +7,8 @@
 //
 //   node scripts/bench-site.ts [--sizes 1000,10000] [--runs 1] [--keep] [--without-hugo]
 //
-// Corpora are generated once into /tmp/commlog-bench-<N> and reused; --keep keeps the builds.
+// Corpora are generated once into /tmp/commlog-bench-<N> (a git repository, committed, as a
+// checkout is) and reused; --keep keeps the builds.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -96,9 +97,17 @@ function treeRssKiB(root: number): number {
 
 async function corpus(n: number): Promise<string> {
   const dir = `/tmp/commlog-bench-${n}`;
-  if (existsSync(join(dir, 'incidents'))) return dir;
-  const r = await run(process.execPath, [GENERATOR, '--out', dir, '--incidents', String(n), '--quiet'], {});
-  if (r.code !== 0) throw new Error(r.output);
+  if (!existsSync(join(dir, 'incidents'))) {
+    const r = await run(process.execPath, [GENERATOR, '--out', dir, '--incidents', String(n), '--quiet'], {});
+    if (r.code !== 0) throw new Error(r.output);
+  }
+  // Committed, as in the Pages workflow's checkout: the build cache keys files by git's blob ids.
+  if (!existsSync(join(dir, '.git'))) {
+    const git = (...args: string[]) => spawnSync('git', ['-C', dir, '-c', 'user.name=bench', '-c', 'user.email=bench@example.org', ...args], { stdio: 'ignore' });
+    git('init', '-q');
+    git('add', 'incidents', 'commlog.config.yaml');
+    git('commit', '-qm', 'corpus');
+  }
   return dir;
 }
 
