@@ -173,6 +173,9 @@ describe('commlog check on the bundled examples', () => {
     expect(doc.summary.errors).toBe(0);
     expect(doc.summary.incidents).toBeGreaterThanOrEqual(8);
     expect(doc.incidents.map((i: { id: string }) => i.id)).toContain(EXAMPLE);
+    // The six deliberate lapses of incidents/README.md, each once; late-log is off in this
+    // repository's config (the examples were imported in one commit).
+    expect(doc.findings.map((f: { rule: string }) => f.rule).sort()).toEqual(['ack', 'cc-pm', 'next-update-late', 'priority-triage', 'report-shared', 'window']);
     // The quality rules on the examples: one triage answer below its implied priority; the
     // internal note quoting "can't reproduce" and the Timeline naming people are not findings.
     const quality = doc.findings.filter((f: { rule: string }) => ['priority-triage', 'wording', 'report-blame'].includes(f.rule));
