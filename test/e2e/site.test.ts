@@ -292,6 +292,28 @@ describe.skipIf(NO_CHROMIUM)('browsing the archive', () => {
     await page.context().close();
   }, 60_000);
 
+  it('sorts without JavaScript on a phone by links, and shows them to no one else', async () => {
+    const visibleOrders = async (page: Page) => page.locator('nav.narrow-sort').isVisible();
+    const phone = await open('', { javaScript: false, width: 390 });
+    await expect(phone.locator('#archive-table thead').isVisible()).resolves.toBe(false);
+    await phone.getByRole('navigation', { name: 'Order of the archive' }).getByRole('link', { name: 'Slowest to resolve first' }).click();
+    await phone.waitForURL(/sorted\/ttr\//);
+    await expect(phone.locator('.incident-table tbody tr').count()).resolves.toBe(allRowsOf(site));
+    // The sorted list has no script and no menu: its links are there for every phone reader.
+    await expect(visibleOrders(phone)).resolves.toBe(true);
+    await expect(phone.locator('nav.narrow-sort a[aria-current=page]').textContent()).resolves.toBe('Slowest to resolve first');
+    await phone.context().close();
+    const laptop = await open('', { javaScript: false });
+    await expect(visibleOrders(laptop)).resolves.toBe(false);
+    await laptop.context().close();
+    // With the script, the phone has the sort menu instead.
+    const scripted = await open('', { width: 390 });
+    await scripted.waitForFunction(() => !!document.querySelector('select[name=sort]'));
+    await expect(visibleOrders(scripted)).resolves.toBe(false);
+    await expect(scripted.locator('select[name=sort]').isVisible()).resolves.toBe(true);
+    await scripted.context().close();
+  }, 60_000);
+
   it('fits a phone in dark mode and prints without navigation', async () => {
     const page = await open(`incidents/${HOSTILE_ID}/`, { width: 390, colorScheme: 'dark' });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -379,10 +401,18 @@ describe.skipIf(NO_CHROMIUM)('every page type, for its readers (1280 and 390 px,
     await context.close();
   }, 240_000);
 
-  it('asks for nothing outside its base path: every page declares its icon, so Chromium never falls back to /favicon.ico at the root', async () => {
+  it('asks for nothing outside its base path (every page declares its icon, so Chromium never falls back to /favicon.ico at the root), and raises no issue in DevTools', async () => {
     const from = server.requests.length;
     const page = await open('');
-    for (const [, path] of [...pageTypes(), ['log form', 'log/']]) {
+    // DevTools' Issues (what Lighthouse's Best Practices counts): a CSP refusal of eval, say,
+    // which zod's probe for JIT caused on the log form without logging a console error.
+    const devtools = await page.context().newCDPSession(page);
+    const issues: string[] = [];
+    let current = '';
+    devtools.on('Audits.issueAdded', (e) => issues.push(`${current}: ${JSON.stringify(e.issue).slice(0, 300)}`));
+    await devtools.send('Audits.enable');
+    for (const [name, path] of [...pageTypes(), ['log form', 'log/']]) {
+      current = name;
       await page.goto(server.url + path, { waitUntil: 'networkidle' });
       // The icon is fetched after the load, apart from the page's own requests.
       await page.waitForTimeout(300);
@@ -390,6 +420,7 @@ describe.skipIf(NO_CHROMIUM)('every page type, for its readers (1280 and 390 px,
     const requests = server.requests.slice(from);
     expect(requests.filter((r) => r.startsWith(`200 ${BASE}favicon.`)).length).toBeGreaterThan(0);
     expect(requests.filter((r) => !/^(200|304) /.test(r) || !r.includes(` ${BASE}`))).toEqual([]);
+    expect(issues).toEqual([]);
     await page.context().close();
   }, 60_000);
 

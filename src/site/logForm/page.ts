@@ -2,6 +2,7 @@
 // each problem next to its input and the file it will write, and offers it to GitHub, the
 // clipboard or a download. The only request it makes is for the incident's context on this
 // site; a draft stays in this browser's localStorage until the file is created or downloaded.
+import './jitless.ts';
 import { mailbox } from '../../core/compose/person.ts';
 import { timestampText, toMinute } from '../../core/compose/timestampText.ts';
 import type { FieldProblem } from '../../core/load/entryChecks.ts';
