@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, runCommand } from './main.ts';
+import { COMMANDS, main, runCommand } from './main.ts';
 import type { Command } from './io.ts';
 import { UsageError } from './usageError.ts';
 
@@ -218,5 +218,13 @@ describe('a command that fails', () => {
     const debug = await outcome(new TypeError('boom'), { COMMLOG_DEBUG: '1' });
     expect(debug.code).toBe(70);
     expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('the optional packages commands name', () => {
+  it('are exactly package.json\'s optional dependencies, so a missing-package message cannot drift from the install', () => {
+    const optional = Object.keys(JSON.parse(readFileSync(join(PROJECT, 'package.json'), 'utf8')).optionalDependencies).sort();
+    const named = [...new Set(COMMANDS.flatMap((c) => c.needs ?? []))].sort();
+    expect(named).toEqual(optional);
   });
 });

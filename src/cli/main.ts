@@ -21,7 +21,7 @@ interface CommandEntry {
 const READ_EMAIL = ['mailparser', 'html-to-text'];
 const WRITE_EMAIL = ['nodemailer'];
 
-const COMMANDS: CommandEntry[] = [
+export const COMMANDS: CommandEntry[] = [
   { name: 'init', summary: 'make a folder a log repository: package.json, config, workflows, site (--upgrade refreshes the workflows)', load: async () => (await import('./commands/init.ts')).initCommand },
   { name: 'check', summary: 'check incidents against the data format and the communication policy', load: async () => (await import('./commands/check.ts')).checkCommand },
   { name: 'due', summary: 'what is owed to whom next, overdue first', load: async () => (await import('./commands/due.ts')).dueCommand },
