@@ -43,6 +43,13 @@ describe('monthlyTrends', () => {
     expect(trends[1].opened).toBe(0);
   });
 
+  it('extends the range to the months asked for (the logging delay\'s contacts)', () => {
+    const later = monthlyTrends([facts('a', '2026-01-05T10:00:00Z')], ['2026-03']);
+    expect(later.map((m) => m.month)).toEqual(['2026-01', '2026-02', '2026-03']);
+    expect(later[2].opened).toBe(0);
+    expect(monthlyTrends([], ['2026-05']).map((m) => m.month)).toEqual(['2026-05']);
+  });
+
   it('counts incidents by severity and category, with placeholders for missing values', () => {
     expect(trends[0].bySeverity).toEqual({ high: 1, unassessed: 1 });
     expect(trends[0].byCategory).toEqual({ outage: 2 });

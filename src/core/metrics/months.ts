@@ -37,8 +37,11 @@ export function monthOf(instant: number, zone: string): string {
   return instantToLocal(zone, instant).date.slice(0, 7);
 }
 
-/** Every month from the first to the last in the data, gaps included, oldest first. */
-export function monthlyTrends(incidents: readonly IncidentFacts[]): MonthTrend[] {
+/**
+ * Every month from the first to the last in the data, gaps included, oldest first. `alsoMonths`
+ * are in the range even without an incident or rating (the logging delay's contacts).
+ */
+export function monthlyTrends(incidents: readonly IncidentFacts[], alsoMonths: Iterable<string> = []): MonthTrend[] {
   interface Acc {
     trend: MonthTrend;
     ack: number[];
@@ -79,6 +82,7 @@ export function monthlyTrends(incidents: readonly IncidentFacts[]): MonthTrend[]
       ra.ratingSum += r.rating;
     }
   }
+  for (const month of alsoMonths) acc(month);
   for (const a of months.values()) {
     const t = a.trend;
     t.acknowledged = a.ack.length;
