@@ -5,7 +5,7 @@ import { ARCHIVE_COLUMNS, type ArchiveColumnKey } from './archiveColumns.ts';
 import { DEFAULT_SORT, nextSort, parseSort, sortParam, type ArchiveSort } from './archiveSort.ts';
 import { ROW, type ArchiveIndex, type IndexRow, type ResultMeta } from './archiveRows.ts';
 import { formatElapsed } from './elapsed.ts';
-import { searchResultHref } from './searchLink.ts';
+import { bestSubResult, searchResultHref, type SubResult } from './searchLink.ts';
 import { plural } from '../core/present/plural.ts';
 
 type SortKey = ArchiveColumnKey;
@@ -13,7 +13,7 @@ const FILTERS = ['status', 'priority', 'severity', 'client', 'category', 'year']
 const SEARCH_PAGE = 50;
 
 interface PagefindResult {
-  data(): Promise<{ url: string; excerpt: string; meta: ResultMeta }>;
+  data(): Promise<{ url: string; excerpt: string; meta: ResultMeta; sub_results: SubResult[] }>;
 }
 interface Pagefind {
   mergeIndex(path: string): Promise<void>;
@@ -117,11 +117,17 @@ export function enhanceArchive(): void {
     return a;
   }
 
-  function excerptNode(html: string): HTMLElement {
-    // Pagefind excerpts are text with <mark> around the hits: keep only that structure.
+  function excerptNode(match: SubResult): HTMLElement {
     const div = document.createElement('div');
     div.className = 'excerpt';
-    const parts = html.split(/<mark>|<\/mark>/);
+    if (match.anchor) {
+      const where = document.createElement('span');
+      where.className = 'match-where';
+      where.textContent = `${match.title}: `;
+      div.append(where);
+    }
+    // Pagefind excerpts are text with <mark> around the hits: keep only that structure.
+    const parts = match.excerpt.split(/<mark>|<\/mark>/);
     parts.forEach((part, i) => {
       const text = part.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
       if (i % 2 === 1) {
@@ -135,17 +141,17 @@ export function enhanceArchive(): void {
     return div;
   }
 
-  /** A row as the archive page renders it (IncidentRows.astro): one cell per column. */
-  function rowElement(id: string, m: ResultMeta, excerpt?: string): HTMLTableRowElement {
+  /** A row as the archive page renders it (IncidentRows.astro): one cell per column; a search result's row leads to what matched. */
+  function rowElement(id: string, m: ResultMeta, match?: SubResult): HTMLTableRowElement {
     const tr = document.createElement('tr');
     for (const c of ARCHIVE_COLUMNS) {
       if (c.cell === 'title') {
         const titleCell = document.createElement('td');
         titleCell.className = 'title';
-        // A search result leads to the words that matched (searchLink.ts).
-        titleCell.append(link(m.title, excerpt ? searchResultHref(`${base}incidents/${id}/`, excerpt) : `${base}incidents/${id}/`));
-        if (excerpt) {
-          titleCell.append(excerptNode(excerpt));
+        // A search result leads to the entry or section that matched (searchLink.ts).
+        titleCell.append(link(m.title, searchResultHref(`${base}incidents/${id}/`, match)));
+        if (match) {
+          titleCell.append(excerptNode(match));
         } else {
           const idLine = document.createElement('div');
           idLine.className = 'excerpt';
@@ -241,7 +247,7 @@ export function enhanceArchive(): void {
     const rows: HTMLTableRowElement[] = [];
     for (const d of data) {
       const id = /incidents\/([^/]+)\//.exec(d.url)?.[1];
-      if (id !== undefined) rows.push(rowElement(id, d.meta, d.excerpt));
+      if (id !== undefined) rows.push(rowElement(id, d.meta, bestSubResult(d.sub_results) ?? { url: d.url, title: d.meta.title, excerpt: d.excerpt, weighted_locations: [] }));
     }
     tbody.replaceChildren(...rows);
     status.textContent = found.results.length === 0 ? `No incident mentions “${c.q}”.` : `${found.results.length} ${found.results.length === 1 ? 'incident mentions' : 'incidents mention'} “${c.q}”, best matches first.`;

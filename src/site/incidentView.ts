@@ -37,6 +37,20 @@ export interface EntryNote {
   internal?: InternalFinding;
 }
 
+/**
+ * The sections of an incident page in their order, with their anchors: "On this page" lists
+ * them, and a search result that matched a section's text leads to its anchor (searchRecords.ts).
+ */
+export const INCIDENT_SECTIONS = {
+  whatHappened: { id: 'what-happened', label: 'What happened' },
+  promises: { id: 'promises', label: 'Promises to the client' },
+  timeline: { id: 'timeline', label: 'Communication timeline' },
+  commitments: { id: 'commitments', label: 'Commitments' },
+  feedback: { id: 'feedback', label: 'Client feedback' },
+  report: { id: 'report', label: 'Incident report' },
+  related: { id: 'related', label: 'Related incidents' },
+} as const;
+
 export interface TimelineEntry {
   kind: 'entry';
   at: number;

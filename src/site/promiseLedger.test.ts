@@ -7,7 +7,7 @@ import { buildIncident, local } from '../core/testing/incidentBuilder.ts';
 import { defaultConfig, runCompliance } from '../core/testing/runRules.ts';
 import { buildView } from './incidentView.ts';
 import { oneLine, readerSummary } from './incidentSummary.ts';
-import { dateRange, promiseLedger } from './promiseLedger.ts';
+import { dateRange, entryAnchor, promiseLedger } from './promiseLedger.ts';
 
 const lines = (ledger: ReturnType<typeof promiseLedger>, id: string) =>
   ledger.sections.find((s) => s.id === id)?.lines.map((l) => `${l.promise}: ${l.outcome.text}`) ?? [];
@@ -127,5 +127,13 @@ describe('the incident page for each audience', () => {
     }
     expect(view.timeline.some((t) => t.kind === 'finding' && /— missed$/.test(t.label))).toBe(true);
     expect(view.ledger.sections.find((s) => s.id === 'next-update')?.lines[0].outcome.text).toBe('2h50m late');
+  });
+});
+
+describe('entryAnchor', () => {
+  it('names an entry by its file, with no white space in the id', () => {
+    expect(entryAnchor('2026-09-14T0858-email-out.md')).toBe('entry-2026-09-14T0858-email-out');
+    // The published name of `2026-11-02T0910-call-07700900123.md`.
+    expect(entryAnchor('2026-11-02T0910-call-[phone withheld].md')).toBe('entry-2026-11-02T0910-call-[phone-withheld]');
   });
 });

@@ -40,9 +40,14 @@ export interface PromiseLedger {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** The anchor of a log entry on its incident page (`#entry-2026-09-14T0858-email-out`). */
+/**
+ * The anchor of a log entry on its incident page (`#entry-2026-09-14T0858-email-out`). An id
+ * has no white space (HTML's rule, which Pagefind applies by dropping it): a name with a contact
+ * withheld (`call-[phone withheld].md`) would otherwise be one id on the page and another in the
+ * search index.
+ */
 export function entryAnchor(fileName: string): string {
-  return `entry-${fileName.replace(/\.md$/, '')}`;
+  return `entry-${fileName.replace(/\.md$/, '').replace(/\s+/g, '-')}`;
 }
 
 /** `Mon 14 Sep 09:45 BST` */

@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { matchedPhrase, searchResultHref } from './searchLink.ts';
+import { bestSubResult, searchResultHref, type SubResult } from './searchLink.ts';
 
-describe('search results lead to the matching words', () => {
-  it('takes the first hit with a plain word either side', () => {
-    expect(matchedPhrase('the invoice <mark>surcharge</mark> was rounded, and the <mark>surcharge</mark> again')).toBe('invoice surcharge was');
-    expect(matchedPhrase('<mark>Surcharge</mark>: rounding')).toBe('Surcharge');
-    expect(matchedPhrase('no hit here')).toBeUndefined();
+/** A sub-result as Pagefind gives it: the page's address (or with an anchor), its hits' scores. */
+function sub(url: string, scores: number[], anchor = url.includes('#')): SubResult {
+  return { url, title: url, excerpt: '', anchor: anchor ? { id: url.split('#')[1] } : undefined, weighted_locations: scores.map((balanced_score) => ({ balanced_score })) };
+}
+
+describe('a search result leads to the entry or section that matched', () => {
+  it('picks the sub-result whose hits score highest, the first of equals', () => {
+    const top = sub('/incidents/x/', [1]);
+    const entryA = sub('/incidents/x/#entry-a', [2, 2]);
+    const entryB = sub('/incidents/x/#entry-b', [3]);
+    const entryC = sub('/incidents/x/#entry-c', [4]);
+    expect(bestSubResult([top, entryA, entryB])).toBe(entryA);
+    expect(bestSubResult([top, entryA, entryC])).toBe(entryA);
+    expect(bestSubResult([top, entryB, entryC])).toBe(entryC);
+    expect(bestSubResult([])).toBeUndefined();
   });
 
-  it('encodes the phrase as a text fragment, dashes and commas included', () => {
-    expect(searchResultHref('/a/incidents/x/', 'end-of-day <mark>update</mark>, late')).toBe('/a/incidents/x/#:~:text=end%2Dof%2Dday%20update');
-    expect(searchResultHref('/a/incidents/x/', 'nothing')).toBe('/a/incidents/x/');
+  it("links the site's own incident address with the sub-result's anchor, as Pagefind encoded it", () => {
+    expect(searchResultHref('/a/incidents/x/', sub('/a/incidents/x/#entry-2026-11-02T0910-email-out', [1]))).toBe('/a/incidents/x/#entry-2026-11-02T0910-email-out');
+    // A file name with a contact detail withheld.
+    expect(searchResultHref('/a/incidents/x/', sub('/a/incidents/x/#entry-call-[phone-withheld]', [1]))).toBe('/a/incidents/x/#entry-call-[phone-withheld]');
+    expect(searchResultHref('/a/incidents/x/', sub('/a/incidents/x/', [1]))).toBe('/a/incidents/x/');
+    expect(searchResultHref('/a/incidents/x/', undefined)).toBe('/a/incidents/x/');
   });
 });

@@ -1,27 +1,29 @@
-// Where a search result leads: the incident page scrolled to the words that matched, by a text
-// fragment (`#:~:text=`, which Chromium, Safari and Firefox follow and highlight). The index holds
-// one record per incident, so it knows no entry's anchor; the excerpt Pagefind returns does know
-// the matching words and their neighbours, and a browser without text fragments opens the page at
-// its top, as before.
+// Where a search result leads: the entry or section of the incident page that matched. The
+// search record marks each entry and section with its anchor on the page (searchRecords.ts), so
+// Pagefind splits a result into sub-results, one per anchor that holds a hit; the one whose hits
+// score highest is the one the result leads to. A hit in the title, client or category (before
+// the first anchor) leads to the top of the page.
 
-/** The words of an excerpt with the first hit marked: a phrase of the hit and a word either side. */
-export function matchedPhrase(excerptHtml: string): string | undefined {
-  const m = /^(.*?)<mark>(.*?)<\/mark>(.*)$/s.exec(excerptHtml);
-  if (!m) return undefined;
-  const text = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-  const hit = text(m[2]).trim();
-  if (!hit) return undefined;
-  // Punctuation can differ between the index's text and the page (a table cell, a list): a
-  // neighbour is taken only when it is a plain word.
-  const before = /(?:^|\s)([\p{L}\p{N}'’-]+)\s+$/u.exec(text(m[1]))?.[1];
-  const after = /^\s+([\p{L}\p{N}'’-]+)(?:\s|$)/u.exec(text(m[3]))?.[1];
-  return [before, hit, after].filter(Boolean).join(' ');
+/** What this module reads of a Pagefind sub-result. */
+export interface SubResult {
+  url: string;
+  title: string;
+  excerpt: string;
+  anchor?: unknown;
+  weighted_locations: { balanced_score: number }[];
 }
 
-/** The incident's address, with a text fragment for the first matching words when there are some. */
-export function searchResultHref(incidentUrl: string, excerptHtml: string): string {
-  const phrase = matchedPhrase(excerptHtml);
-  // In a text directive `-`, `,` and `&` are syntax: percent-encoded like everything else.
-  const encode = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D');
-  return phrase ? `${incidentUrl}#:~:text=${encode(phrase)}` : incidentUrl;
+/** The sub-result whose hits score highest; the first of equals (in page order). */
+export function bestSubResult<T extends SubResult>(subResults: readonly T[]): T | undefined {
+  const score = (s: SubResult) => s.weighted_locations.reduce((sum, l) => sum + l.balanced_score, 0);
+  let best: T | undefined;
+  for (const s of subResults) if (!best || score(s) > score(best)) best = s;
+  return best;
+}
+
+/** The incident's address with the sub-result's anchor: the sub-result's own address is Pagefind's, not the site's. */
+export function searchResultHref(incidentUrl: string, subResult: SubResult | undefined): string {
+  if (!subResult?.anchor) return incidentUrl;
+  const hash = new URL(subResult.url, 'https://pagefind.invalid/').hash;
+  return hash ? `${incidentUrl}${hash}` : incidentUrl;
 }

@@ -54,7 +54,7 @@ async function buildShard(records: string, ids: string[], target: string): Promi
 }
 
 async function addRecord(index: PagefindIndex, record: SearchRecord): Promise<void> {
-  const { errors } = await index.addCustomRecord(record);
+  const { errors } = await index.addHTMLFile(record);
   if (errors.length) throw new Error(`Pagefind: ${errors.join('; ')}`);
 }
 

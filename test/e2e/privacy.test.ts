@@ -251,6 +251,23 @@ describe('the built site publishes no planted detail (issue 9)', () => {
     expect(page).toContain('[U+202E]gnp.exe');
   });
 
+  it("leads search results only to what the page shows: each anchor in the index is an id on the incident's page, no internal entry's", () => {
+    const page = readFileSync(join(site.dist, 'incidents/2026-11-02-planted/index.html'), 'utf8');
+    const pageIds = new Set([...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1].replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))));
+    const entryIds = [...page.matchAll(/<li class="(?:inbound|outbound|internal)" id="([^"]+)"/g)].map((m) => m[1]);
+    const fragments = filesUnder(site.dist)
+      .filter((f) => /pagefind[^/]*\/fragment\//.test(f))
+      .map((f) => JSON.parse(textOf(f).replace(/^pagefind_dcd/, '')) as { url: string; anchors: { id: string; title?: string }[] });
+    expect(fragments.map((f) => f.url)).toEqual(['/incidents/2026-11-02-planted/']);
+    const anchors = fragments[0].anchors.map((a) => a.id);
+    expect(anchors.filter((id) => !pageIds.has(id))).toEqual([]);
+    // Every published entry, and only those: the internal note's permalink is nowhere.
+    expect(anchors.filter((id) => id.startsWith('entry-'))).toEqual(entryIds);
+    expect(anchors).not.toContain('entry-2026-11-02T0930-note');
+    // The entry whose file name holds a phone number is there under its published name.
+    expect(anchors).toContain('entry-2026-11-02T0910-call-[phone-withheld]');
+  });
+
   it('withholds the internal incident and the one whose visibility is misspelt', () => {
     const files = filesUnder(site.dist).map((f) => relative(site.dist, f));
     expect(files.filter((f) => /2026-11-0[45]/.test(f))).toEqual([]);

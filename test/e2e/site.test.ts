@@ -540,11 +540,37 @@ describe.skipIf(NO_CHROMIUM)('every page type, for its readers (1280 and 390 px,
     await page.context().close();
   }, 60_000);
 
-  it('leads a search result to the words that matched, not only to the incident', async () => {
-    const page = await open('?q=surcharge');
+  it('leads a search result to the entry that matched, not only to the incident', async () => {
+    // A word that only one log entry of the examples has: its file names the entry's permalink.
+    const word = 'Mastercard';
+    const holders = exampleDocs().filter((d) => readFileSync(d.path, 'utf8').toLowerCase().includes(word.toLowerCase()));
+    expect(holders.map((d) => d.path)).toEqual([expect.stringMatching(/\/log\/[^/]+\.md$/)]);
+    expect(holders[0].data.visibility).toBeUndefined();
+    const [incident, , file] = holders[0].path.split('/').slice(-3);
+    const anchor = `entry-${file.replace(/\.md$/, '')}`;
+
+    const page = await open(`?q=${word}`);
     await page.waitForFunction(() => /mention/.test(document.getElementById('archive-status')?.textContent ?? ''));
-    const link = page.locator('#archive-table tbody tr td.title a').first();
-    await expect(link.getAttribute('href')).resolves.toMatch(/\/incidents\/[^/]+\/#:~:text=[^&]*surcharge/i);
+    const results = page.locator('#archive-table tbody tr td.title');
+    await expect(results.count()).resolves.toBe(1);
+    await expect(results.locator('a').getAttribute('href')).resolves.toBe(`${BASE}incidents/${incident}/#${anchor}`);
+    // The excerpt says where the hit is: the entry, by its time.
+    await expect(results.locator('.excerpt').innerText()).resolves.toMatch(new RegExp(`^Entry of \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d [A-Z]{2,5}: .*${word}`));
+
+    await results.locator('a').click();
+    await page.waitForURL(new RegExp(`/incidents/${incident}/#${anchor}$`));
+    const landed = await page.evaluate(() => {
+      const target = document.querySelector(':target');
+      const box = target?.getBoundingClientRect();
+      return { id: target?.id, text: (target as HTMLElement | null)?.innerText ?? '', top: box?.top ?? -1, viewport: window.innerHeight };
+    });
+    expect(landed.id).toBe(anchor);
+    expect(landed.text).toContain(word);
+    // Scrolled to it: the entry starts in the window, well below the page's top.
+    expect(landed.top).toBeGreaterThanOrEqual(0);
+    expect(landed.top).toBeLessThan(landed.viewport);
+    await expect(page.evaluate(() => window.scrollY)).resolves.toBeGreaterThan(900);
+    await shot(page, '10-search-result-entry');
     await page.context().close();
   }, 60_000);
 
