@@ -21,21 +21,33 @@ export function isUnreadable(file: InputFile): file is UnreadableFile {
   return 'problem' in file;
 }
 
-/** One incident folder as read from disk, before parsing. */
-export interface IncidentFiles {
+/**
+ * One incident folder as read from disk, before parsing. `F` is what each file became: the core
+ * reads `InputFile`s; the site's build cache first names some files by their git blob instead.
+ */
+export interface IncidentFiles<F = InputFile> {
   id: string;
   /** `incidents/<id>` */
   dir: string;
-  incident?: InputFile;
-  report?: InputFile;
+  incident?: F;
+  report?: F;
   /** Every `*.md` directly in `log/`. */
-  entries: InputFile[];
+  entries: F[];
   /** `.md` files at the incident's top level other than incident.md and report.md. */
   strays: string[];
   /** Why the folder itself is not read (it is a symbolic link): it then has no files. */
   refusal?: string;
   /** Files and folders in it refused unread (symbolic links, misnamed entries), each with why. */
   refused?: UnreadableFile[];
+}
+
+/** The same folder with each of its files turned into a `G`. */
+export function mapIncidentFiles<F, G>(files: IncidentFiles<F>, to: (file: F) => G): IncidentFiles<G> {
+  const { incident, report, entries, ...rest } = files;
+  const mapped: IncidentFiles<G> = { ...rest, entries: entries.map(to) };
+  if (incident !== undefined) mapped.incident = to(incident);
+  if (report !== undefined) mapped.report = to(report);
+  return mapped;
 }
 
 /** Line numbers of the top-level keys of a file's frontmatter (1-based, in the file). */

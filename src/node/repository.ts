@@ -83,8 +83,8 @@ export function readInput(root: string, fsPath: string, path: string): InputFile
   return 'text' in read ? { path, text: read.text } : { path, problem: read.problem };
 }
 
-/** Reads one file of an incident: `fsPath` relative to the root, `path` as the core shows it. */
-export type FileReader = (root: string, fsPath: string, path: string) => InputFile;
+/** Reads one file of an incident (`fsPath` relative to the root, `path` as the core shows it) into an `F`. */
+export type FileReader<F = InputFile> = (root: string, fsPath: string, path: string) => F;
 
 /**
  * One incident folder's files, by its name under incidents/. `read` reads each file (the site's
@@ -92,10 +92,12 @@ export type FileReader = (root: string, fsPath: string, path: string) => InputFi
  * symbolic link in the folder is refused unread, and a folder whose name is not an incident id
  * is not read at all (the core reports the name; the site never publishes it).
  */
-export function readIncidentFiles(root: string, name: string, read: FileReader = readInput): IncidentFiles {
+export function readIncidentFiles(root: string, name: string): IncidentFiles;
+export function readIncidentFiles<F>(root: string, name: string, read: FileReader<F>): IncidentFiles<F>;
+export function readIncidentFiles(root: string, name: string, read: FileReader<unknown> = readInput): IncidentFiles<unknown> {
   const id = printableName(name);
   const dir = `incidents/${id}`;
-  const files: IncidentFiles = { id, dir, entries: [], strays: [], refused: [] };
+  const files: IncidentFiles<unknown> = { id, dir, entries: [], strays: [], refused: [] };
   if (!INCIDENT_ID.test(name)) return files;
   const fsDir = `incidents/${name}`;
   if (isSymbolicLink(join(root, fsDir))) {
@@ -115,7 +117,7 @@ export function readIncidentFiles(root: string, name: string, read: FileReader =
 }
 
 /** Every `*.md` directly in log/ is an entry; `*.MD` is refused rather than silently skipped. */
-function readLog(root: string, fsDir: string, dir: string, files: IncidentFiles, read: FileReader): void {
+function readLog(root: string, fsDir: string, dir: string, files: IncidentFiles<unknown>, read: FileReader<unknown>): void {
   const dirents = safeReaddir(join(root, fsDir)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const d of dirents) {
     const path = `${dir}/${printableName(d.name)}`;
@@ -129,7 +131,7 @@ function readLog(root: string, fsDir: string, dir: string, files: IncidentFiles,
 }
 
 /** Other folders of an incident are not read, but a link in them is still reported. */
-function refuseLinksWithin(root: string, fsDir: string, dir: string, files: IncidentFiles): void {
+function refuseLinksWithin(root: string, fsDir: string, dir: string, files: IncidentFiles<unknown>): void {
   for (const d of safeReaddir(join(root, fsDir))) {
     const path = `${dir}/${printableName(d.name)}`;
     if (d.isSymbolicLink()) files.refused!.push({ path, problem: LINK_PROBLEM });

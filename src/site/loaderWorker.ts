@@ -8,10 +8,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { checkIncident } from '../core/check.ts';
 import type { Config } from '../core/config/config.ts';
 import { incidentFacts } from '../core/metrics/facts.ts';
-import type { Incident } from '../core/model.ts';
+import { mapIncidentFiles, type Incident, type InputFile } from '../core/model.ts';
 import { publication } from '../core/publish/publication.ts';
 import { INCIDENT_RULES } from '../core/rules/registry.ts';
-import type { InputFile } from '../core/model.ts';
 import { readConfig, readIncidentFiles, readInput, type FileReader } from '../node/repository.ts';
 import { archiveIncident, type ArchiveIncident } from './archiveIncident.ts';
 import { entryFits, incidentsDir, readEntry, sha256, writeAtomically, writeEntry } from './buildCache.ts';
@@ -92,11 +91,21 @@ function isSettled(incident: Incident, config: Config, now: number): boolean {
   return at(now) === at(far);
 }
 
+/** A file git vouches for, named by its blob id and not read (yet). */
+interface BlobFile {
+  path: string;
+  fsPath: string;
+  blob: string;
+}
+
 /** A file as its key sees it: by blob id when git vouches for its content, else read. */
-const keyedFile: FileReader = (root, fsPath, path) => {
+const keyedFile: FileReader<InputFile | BlobFile> = (root, fsPath, path) => {
   const blob = input.blobIds?.get(fsPath);
-  return blob === undefined ? readInput(root, fsPath, path) : ({ path, blob } as unknown as InputFile);
+  return blob === undefined ? readInput(root, fsPath, path) : { path, fsPath, blob };
 };
+
+/** On a cache miss: reads the files the key named by blob id; the others were read for the key. */
+const readBlobFile = (file: InputFile | BlobFile): InputFile => ('blob' in file ? readInput(input.root, file.fsPath, file.path) : file);
 
 const store = incidentsDir(input.store);
 for (const [n, id] of input.ids.entries()) {
@@ -117,7 +126,7 @@ for (const [n, id] of input.ids.entries()) {
     }
     continue;
   }
-  const files = input.blobIds ? clock.time('read', () => readIncidentFiles(input.root, id)) : keyFiles;
+  const files = clock.time('read', () => mapIncidentFiles(keyFiles, readBlobFile));
   const checked = clock.time('load and check', () => checkIncident(files, { config, now: input.now, knownIds }));
   const incident = checked.incident;
   const related = Object.fromEntries((incident?.related ?? []).map((r) => [r, knownIds.has(r)]));
