@@ -4,12 +4,14 @@
 // no body is held in memory for the whole build.
 import { commitmentStates } from '../core/cadence/commitments.ts';
 import { cadenceContext, inLogOrder } from '../core/cadence/context.ts';
-import { policyOf, type Config } from '../core/config/config.ts';
+import { policyOf, type Config, type RequiredHeading } from '../core/config/config.ts';
 import { policyLabel } from './policyView.ts';
 import { RULES, type Finding } from '../core/findings.ts';
 import type { Commitment, Incident, LogEntry } from '../core/model.ts';
 import type { Person } from '../core/schema/values.ts';
 import { renderMarkdown } from '../core/render/markdown.ts';
+import type { ReportDocument } from '../core/report/reportDocument.ts';
+import { reportSections, sectionWithRole } from '../core/report/sections.ts';
 import { redactContacts } from '../core/render/redact.ts';
 import { clockTime, formatElapsed, localTime } from './format.ts';
 import { readerSummary, type ReaderSummary } from './incidentSummary.ts';
@@ -136,7 +138,8 @@ export interface IncidentView {
   commitments: CommitmentView[];
   quotes: QuoteView[];
   bodyHtml: string;
-  reportHtml?: string;
+  /** The report rendered, the content of its timeline section a part of its own (the printout leaves it out). */
+  report?: ReportPart[];
   reporter: string;
   pm: string;
   /** Which policy judged the incident (policies.md), e.g. "contract: Meridian Freight, policy since 1 Sep 2026 — Support contract v2". */
@@ -261,11 +264,37 @@ export function buildView(incident: Incident, findings: readonly Finding[], conf
         comment: e.feedback?.comment === undefined ? undefined : redact(e.feedback.comment.trim()),
       })),
     bodyHtml: renderMarkdown(incident.body, { contactDetails, headingOffset: 2 }),
-    reportHtml: incident.report ? renderMarkdown(incident.report.body, { contactDetails, headingOffset: 2 }) : undefined,
+    report: incident.report ? reportParts(incident.report, config.requiredHeadings, contactDetails) : undefined,
     reporter: personText(incident.reporter, contactDetails),
     pm: personText(incident.pm, contactDetails),
     policy: policyLabel(policyOf(config, incident), config),
   };
+}
+
+export interface ReportPart {
+  html: string;
+  /** The content of the report's timeline section (under its heading). */
+  timeline?: boolean;
+}
+
+/**
+ * The report in up to three parts, cut at the lines where its timeline section's content starts
+ * and ends (a heading always starts a block, so no block is cut): the printout for the client
+ * leaves that content out, as the communication timeline above it has the same steps.
+ */
+function reportParts(report: ReportDocument, required: readonly RequiredHeading[], contactDetails: boolean): ReportPart[] {
+  const render = (markdown: string) => (markdown.trim() ? renderMarkdown(markdown, { contactDetails, headingOffset: 2 }) : '');
+  const timeline = sectionWithRole(reportSections(report, required), 'timeline');
+  if (!timeline || timeline.empty) return [{ html: render(report.body) }];
+  const lines = report.body.split(/\r\n|\r|\n/);
+  const start = timeline.heading.endLine + 1 - report.bodyLine;
+  const end = timeline.endLine + 1 - report.bodyLine;
+  const parts = [
+    { html: render(lines.slice(0, start).join('\n')) },
+    { html: render(lines.slice(start, end).join('\n')), timeline: true },
+    { html: render(lines.slice(end).join('\n')) },
+  ];
+  return parts.filter((p) => p.html);
 }
 
 function commitmentsOf(incident: Incident, published: readonly LogEntry[], now: number, redact: (s: string) => string): CommitmentView[] {
