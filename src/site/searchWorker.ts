@@ -3,13 +3,12 @@
 // hold: each with Pagefind (a separate process) from the search records the loaders left on
 // disk, in id order, written under the shard's key. When the build is done the shards are copied (or, without
 // a build cache, moved) into the output as pagefind/, pagefind-1/, …
-import { cpSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { close, createIndex, type PagefindIndex } from 'pagefind';
 import type { SearchShard } from './archive.ts';
 import { childProcessesCpuMs, PhaseClock } from './profile.ts';
-import type { SearchRecord } from './searchRecords.ts';
+import { buildShard } from './pagefindShard.ts';
 import { shardDir } from './searchShards.ts';
 
 export type SearchRequest = { shard: SearchShard } | { end: true } | { outputDir: string };
@@ -23,7 +22,6 @@ export interface SearchResult {
   phases: ReturnType<PhaseClock['times']>;
 }
 
-const IN_FLIGHT = 64;
 const clock = new PhaseClock();
 const shards: SearchShard[] = [];
 let indexing = Promise.resolve();
@@ -34,30 +32,6 @@ let built = 0;
 let indexedMs = 0;
 let pagefindCpuMs = 0;
 
-async function buildShard(records: string, ids: string[], target: string): Promise<void> {
-  const { index, errors } = await createIndex({});
-  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  const read = (id: string) => JSON.parse(readFileSync(join(records, `${id}.search.json`), 'utf8')) as SearchRecord;
-  for (let i = 0; i < ids.length; i += IN_FLIGHT) {
-    // Sent in order on one channel, so Pagefind numbers them in id order.
-    await Promise.all(ids.slice(i, i + IN_FLIGHT).map((id) => addRecord(index, read(id))));
-  }
-  const partial = `${target}.${process.pid}.partial`;
-  rmSync(partial, { recursive: true, force: true });
-  const written = await index.writeFiles({ outputPath: partial });
-  if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-  pagefindCpuMs += childProcessesCpuMs();
-  // Closing ends the Pagefind process, and with it the memory of this shard.
-  await close();
-  rmSync(target, { recursive: true, force: true });
-  renameSync(partial, target);
-}
-
-async function addRecord(index: PagefindIndex, record: SearchRecord): Promise<void> {
-  const { errors } = await index.addHTMLFile(record);
-  if (errors.length) throw new Error(`Pagefind: ${errors.join('; ')}`);
-}
-
 /** Builds a shard unless the build cache holds it; shards are built one after another. */
 async function index(shard: SearchShard): Promise<void> {
   records += shard.ids.length;
@@ -66,7 +40,15 @@ async function index(shard: SearchShard): Promise<void> {
   const started = Date.now();
   const end = clock.span('search index: Pagefind (this thread)');
   const before = pagefindCpuMs;
-  await buildShard(shard.records, shard.ids, target);
+  const name = `search shard ${shardDir(shard.index)} (${shard.ids.length} incidents, ${shard.ids[0]} to ${shard.ids.at(-1)})`;
+  await buildShard({
+    name,
+    records: shard.records,
+    ids: shard.ids,
+    target,
+    written: () => (pagefindCpuMs += childProcessesCpuMs()),
+    retrying: (why) => console.warn(why),
+  });
   end();
   clock.add('search index: Pagefind (its processes)', Date.now() - started, pagefindCpuMs - before);
   indexedMs += Date.now() - started;
