@@ -106,10 +106,14 @@ export function unknownKeyFindings(
 
 /** The candidate nearest to a word by edit distance, when near enough to be a typo of it. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c);
+    // The distance is at least the difference in length: most keys are never near enough to
+    // compute it (every key of every file is compared with "visibility").
+    if (Math.abs(lower.length - c.length) >= bestDistance) continue;
+    const d = editDistance(lower, c);
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
@@ -120,14 +124,18 @@ export function closest(word: string, candidates: readonly string[]): string | u
 
 /** Damerau–Levenshtein (optimal string alignment): a swapped pair of letters is one typo. */
 function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  // Three rows of the table: the one being filled and the two before it (for a swap).
+  let older = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) row[j] = Math.min(row[j], older[j - 2] + 1);
     }
+    [older, previous, row] = [previous, row, older];
   }
-  return d[a.length][b.length];
+  return previous[b.length];
 }
