@@ -201,5 +201,7 @@ describe('GitHub workflows', () => {
     // Nothing is built, let alone published, from a log the checker rejects.
     expect(check).toBeLessThan(build);
     expect(steps.some((s) => s.uses?.startsWith('actions/deploy-pages@'))).toBe(true);
+    // late-log and the logging delay on the trends page read when each entry was first committed.
+    expect(steps.find((s) => s.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth']).toBe(0);
   });
 });

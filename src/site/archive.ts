@@ -17,6 +17,7 @@ import { cacheDirOf, codeFingerprint, incidentsDir, pagefindVersion, prepareCach
 import type { LoadedBatch, LoaderInput, LoaderMessage } from './loaderWorker.ts';
 import { publishedSite } from './clientSite.ts';
 import { logFormSettings } from './logForm/settings.ts';
+import { readSiteLogHistory, siteLogDelays, type SiteLogDelays } from './logDelay.ts';
 import { siteAudience, siteOptions } from './options.ts';
 import { buildClock } from './profile.ts';
 import { SHARD_SIZE, TAIL_SHARD_SIZE } from './searchShards.ts';
@@ -45,6 +46,8 @@ export interface Archive {
   pageCache: string;
   /** Incident id -> how it recurs (same client or category group within 90 days, related, tagged), for those that do. */
   recurrences: Map<string, Recurrence>;
+  /** The median logging delay of the published entries (trends), or why there is none. */
+  logDelays: SiteLogDelays;
 }
 
 /** What the search-index integration offers the build (searchIndex.ts). */
@@ -111,6 +114,8 @@ async function buildArchive(): Promise<Archive> {
   config.site.title = title ?? config.site.title;
   const now = siteNow(config.timezone);
   const ids = listIncidentIds(root);
+  // git reads the log's history while the loaders work.
+  const history = readSiteLogHistory(root);
   const store = openStore(root, client);
   const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
   // Git's index names the files it knows unmodified; what decides how a blob is checked out is
@@ -152,10 +157,14 @@ async function buildArchive(): Promise<Archive> {
   const byId = new Map(incidents.map((i) => [i.id, i]));
   for (const i of incidents) i.related = i.related.filter((r) => byId.has(r));
   const recurrences = new Map(findRecurrences(incidents, { groupOf: (c) => config.categoryGroups[c] }).map((r) => [r.id, r]));
+  const waiting = buildClock.span('main: waits for the log history (logging delay)');
+  const logHistory = await history;
+  waiting();
+  const logDelays = buildClock.time('main: logging delay', () => siteLogDelays(logHistory, incidents, now));
   if (store.cached) prune(store.dir, new Set(ids), shards.keys);
   buildStats.incidents = ids.length;
   buildStats.reused = reused;
-  return { root, config, now, incidents, byId, clients: groupByClient(incidents), withheld, pageCache: incidentsDir(store.dir), recurrences };
+  return { root, config, now, incidents, byId, clients: groupByClient(incidents), withheld, pageCache: incidentsDir(store.dir), recurrences, logDelays };
 }
 
 /** The blob ids of the files of these incident folders (a loader's share). */

@@ -4,7 +4,8 @@ import { checkIncident } from '../core/check.ts';
 import type { Config } from '../core/config/config.ts';
 import type { Finding } from '../core/findings.ts';
 import { incidentFacts, type IncidentFacts } from '../core/metrics/facts.ts';
-import type { Incident } from '../core/model.ts';
+import type { LoggedEntry } from '../core/metrics/logDelay.ts';
+import type { Incident, LogEntry } from '../core/model.ts';
 import { redactContacts } from '../core/render/redact.ts';
 import { instantToLocal } from '../core/time/zone.ts';
 import { readIncidentFiles } from '../node/repository.ts';
@@ -31,6 +32,12 @@ export interface ArchiveIncident extends IncidentFacts {
   updatedAt: number;
   feedback: FeedbackNote[];
   report?: ReportDigest;
+  /**
+   * Its published entries' files, named as on disk (never shown), and times, for the logging
+   * delay (trends). Content, not history: the build cache may keep it. archive.ts combines it
+   * with git's history once and then drops it.
+   */
+  loggedEntries?: LoggedEntry[];
 }
 
 export interface LoadedIncident {
@@ -45,7 +52,11 @@ export function loadChecked(root: string, id: string, config: Config, now: numbe
   return { incident: result.incident, findings: result.findings };
 }
 
-export function archiveIncident(loaded: LoadedIncident, config: Config, now: number): ArchiveIncident {
+/**
+ * `entries`: the incident's entries as loaded, before publication withheld contact details
+ * from their file names: git's history knows the files by their own names.
+ */
+export function archiveIncident(loaded: LoadedIncident, config: Config, now: number, entries: readonly LogEntry[]): ArchiveIncident {
   const { incident } = loaded;
   const facts = incidentFacts(incident, config, now);
   const redact = config.publish.contactDetails ? (s: string) => s : redactContacts;
@@ -68,5 +79,6 @@ export function archiveIncident(loaded: LoadedIncident, config: Config, now: num
     updatedAt: Math.min(updatedAt, now),
     feedback,
     report: incident.report ? reportDigest(incident.report, config.requiredHeadings, redact) : undefined,
+    loggedEntries: entries.filter((e) => !e.internal).map((e) => ({ file: e.file, at: e.at })),
   };
 }

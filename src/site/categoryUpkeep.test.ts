@@ -14,7 +14,7 @@ describe('the category upkeep of the published examples', () => {
     const config = readConfig(PROJECT_ROOT);
     const ids = listIncidentIds(PROJECT_ROOT);
     const loaded = ids.map((id) => loadChecked(PROJECT_ROOT, id, config, NOW, new Set(ids))!);
-    const incidents = loaded.filter((l) => !l.incident.internal).map((l) => archiveIncident(publication(l.incident, l.findings, config), config, NOW));
+    const incidents = loaded.filter((l) => !l.incident.internal).map((l) => archiveIncident(publication(l.incident, l.findings, config), config, NOW, l.incident.entries));
     const upkeep = publishedCategoryUpkeep({ incidents, config });
     // The internal api-keys incident is not published: its category shows as never used here.
     expect(upkeep.categories.find((c) => c.category === 'api-keys')).toMatchObject({ incidents: 0, entries: 0 });

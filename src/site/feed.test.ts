@@ -13,7 +13,7 @@ const NOW = Date.parse('2026-11-20T18:00:00Z');
 function example(id: string) {
   const config = readConfig(PROJECT_ROOT);
   const loaded = loadChecked(PROJECT_ROOT, id, config, NOW, new Set(listIncidentIds(PROJECT_ROOT)))!;
-  return { loaded, facts: archiveIncident(publication(loaded.incident, loaded.findings, config), config, NOW) };
+  return { loaded, facts: archiveIncident(publication(loaded.incident, loaded.findings, config), config, NOW, loaded.incident.entries) };
 }
 
 const updated = (feed: string, id: string) => new RegExp(`incidents/${id}/</id>[\\s\\S]*?<updated>([^<]+)</updated>`).exec(feed)![1];

@@ -17,7 +17,7 @@ function examples() {
   const published = ids
     .map((id) => loadChecked(PROJECT_ROOT, id, config, NOW, new Set(ids))!)
     .filter((l) => !l.incident.internal)
-    .map((l) => archiveIncident(publication(l.incident, l.findings, config), config, NOW));
+    .map((l) => archiveIncident(publication(l.incident, l.findings, config), config, NOW, l.incident.entries));
   return { config, published };
 }
 

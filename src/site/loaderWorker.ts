@@ -146,7 +146,7 @@ for (const [n, id] of input.ids.entries()) {
   // From here on only the publishable form of the incident is used.
   const published = clock.time('load and check', () => publication(incident, checked.findings, config));
   // As JSON, as a later build reads it from the cache: both builds then see the same values.
-  const facts = clock.time('load and check', () => JSON.parse(JSON.stringify(archiveIncident(published, config, input.now))) as ArchiveIncident);
+  const facts = clock.time('load and check', () => JSON.parse(JSON.stringify(archiveIncident(published, config, input.now, incident.entries))) as ArchiveIncident);
   const view = clock.time('render', () => JSON.stringify(buildView(published.incident, published.findings, config, input.now, input.audience)));
   const record = clock.time('search text', () => JSON.stringify(searchRecord(published.incident, facts, input.base, config.publish.contactDetails)));
   const searchHash = sha256(record);

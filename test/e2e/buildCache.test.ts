@@ -26,8 +26,11 @@ beforeAll(() => {
   // 60 incidents over three years: most closed long ago, some open, some resolved of late.
   execFileSync(process.execPath, [GENERATOR!, '--out', root, '--incidents', '60', '--quiet']);
   // A git work tree: the warm build keys files git knows unmodified by their blob ids
-  // (src/node/gitIndex.ts) and reads the others.
-  const git = (...args: string[]) => execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args]);
+  // (src/node/gitIndex.ts) and reads the others. The commit's date is fixed: the trends page's
+  // logging delay is read from it.
+  const date = '2026-11-19T09:00:00Z';
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
   git('init', '-q');
   git('add', 'incidents');
   git('commit', '-qm', 'corpus');
@@ -67,6 +70,15 @@ describe.skipIf(!GENERATOR)('a warm rebuild', () => {
   it('rebuilds an incident whose committed file was edited since (not keyed by its stale blob id)', () => {
     const pages = filesUnder(join(root, 'warm')).filter((f) => f.endsWith('.html'));
     expect(pages.some((f) => readFileSync(join(root, 'warm', f), 'utf8').includes(EDIT))).toBe(true);
+  });
+
+  it('shows the median logging delay from git\'s history, every published entry committed', () => {
+    const row = (build: string) => /<tr><th scope="row">Median time from a contact to the commit of its log entry<\/th><td class="num">([^<]+)<\/td><td>(\d+) of (\d+) entries<\/td><\/tr>/.exec(readFileSync(join(root, build, 'trends/index.html'), 'utf8'));
+    const [, median, timed, entries] = row('warm')!;
+    expect(median).toMatch(/^\d/);
+    expect(Number(timed)).toBeGreaterThan(0);
+    expect(timed).toBe(entries);
+    expect(row('cold')!.slice(1)).toEqual([median, timed, entries]);
   });
 
   it('writes the same files as a cold build, byte for byte', () => {
