@@ -48,7 +48,7 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "
 
 function trends(site: string): { quality: string; months: string[][] } {
   const html = readFileSync(join(root, site, 'trends/index.html'), 'utf8');
-  const qualityRow = /<tr><th scope="row">Median time from a contact to the commit of its log entry<\/th>(.*?)<\/tr>/.exec(html);
+  const qualityRow = /<tr><th scope="row">Median time from a contact to its entry in the log<\/th>(.*?)<\/tr>/.exec(html);
   const figure = /<figure[^>]*aria-labelledby="log-delay-title"[^>]*>(.*?)<\/figure>/s.exec(html)?.[1] ?? '';
   const body = /<tbody>(.*?)<\/tbody>/s.exec(figure)?.[1] ?? '';
   const months = [...body.matchAll(/<tr>(.*?)<\/tr>/gs)].map((row) => [...row[1].matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/gs)].map((cell) => text(cell[1])));
