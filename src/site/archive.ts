@@ -13,7 +13,7 @@ import { gitContentIds } from '../node/gitIndex.ts';
 import { listIncidentIds, readConfig } from '../node/repository.ts';
 import type { ArchiveIncident } from './archiveIncident.ts';
 import type { IncidentView } from './incidentView.ts';
-import { cacheDirOf, codeFingerprint, incidentsDir, pagefindVersion, prepareCacheDir, prune, searchDir, sha256 } from './buildCache.ts';
+import { cacheDirOf, codeFingerprint, incidentsDir, pagefindVersion, prepareCacheDir, pruneIncidents, searchDir, sha256 } from './buildCache.ts';
 import type { LoadedBatch, LoaderInput, LoaderMessage } from './loaderWorker.ts';
 import { publishedSite } from './clientSite.ts';
 import { logFormSettings } from './logForm/settings.ts';
@@ -161,7 +161,8 @@ async function buildArchive(): Promise<Archive> {
   const logHistory = await history;
   waiting();
   const logDelays = buildClock.time('main: logging delay', () => siteLogDelays(logHistory, incidents, now));
-  if (store.cached) prune(store.dir, new Set(ids), shards.keys);
+  // The search thread removes unused shards itself, once it has built them all.
+  if (store.cached) pruneIncidents(store.dir, new Set(ids));
   buildStats.incidents = ids.length;
   buildStats.reused = reused;
   return { root, config, now, incidents, byId, clients: groupByClient(incidents), withheld, pageCache: incidentsDir(store.dir), recurrences, logDelays };
@@ -185,7 +186,6 @@ function blobIdsOf(all: ReadonlyMap<string, string>, ids: readonly string[]): Ma
  * alongside the loaders. Loader k loads ids k, k + L, k + 2L, … in order.
  */
 class SearchShards {
-  readonly keys = new Set<string>();
   readonly #hashes = new Map<string, string>();
   readonly #next: number[];
   readonly #ids: readonly string[];
@@ -227,7 +227,6 @@ class SearchShards {
 
   #flush(ids: string[] = this.#pending): void {
     const key = this.#keyOf(ids.map((id) => this.#hashes.get(id)!));
-    this.keys.add(key);
     this.#emit(this.#emitted++, key, ids);
     this.#pending = [];
   }

@@ -133,13 +133,22 @@ export function entryFits(entry: CacheEntry | undefined, key: string, now: numbe
   return entry.now === now || (entry.settled && now > entry.now);
 }
 
-/** Removes what no incident of this build uses any more: deleted incidents, replaced shards. */
-export function prune(cacheDir: string, ids: ReadonlySet<string>, shardKeys: ReadonlySet<string>): void {
+/** Removes the entries of incidents this build no longer has (deleted ones) and unfinished writes. */
+export function pruneIncidents(cacheDir: string, ids: ReadonlySet<string>): void {
   for (const name of readdirSync(incidentsDir(cacheDir))) {
     const id = name.replace(/(\.view|\.search|\.log)?\.json$|\.[^.]*\.tmp$/, '');
     if (!ids.has(id) || name.endsWith('.tmp')) rmSync(join(incidentsDir(cacheDir), name), { force: true });
   }
-  for (const name of readdirSync(searchDir(cacheDir))) {
-    if (!shardKeys.has(name)) rmSync(join(searchDir(cacheDir), name), { recursive: true, force: true });
+}
+
+/**
+ * Removes the shards this build does not use (replaced ones) and unfinished ones. Only once every
+ * shard is built: Pagefind writes a shard into a folder of its own beside them (`<key>.<pid>.partial`),
+ * and a folder removed under it left Pagefind retrying to create its files forever (10k builds hung
+ * when the loaders finished, and this ran, while a shard was being written).
+ */
+export function pruneShards(shardsDir: string, keys: ReadonlySet<string>): void {
+  for (const name of readdirSync(shardsDir)) {
+    if (!keys.has(name)) rmSync(join(shardsDir, name), { recursive: true, force: true });
   }
 }

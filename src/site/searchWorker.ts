@@ -7,8 +7,9 @@ import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { SearchShard } from './archive.ts';
-import { childProcessesCpuMs, PhaseClock } from './profile.ts';
+import { pruneShards } from './buildCache.ts';
 import { buildShard } from './pagefindShard.ts';
+import { childProcessesCpuMs, PhaseClock } from './profile.ts';
 import { shardDir } from './searchShards.ts';
 
 export type SearchRequest = { shard: SearchShard } | { end: true } | { outputDir: string };
@@ -67,6 +68,8 @@ parentPort!.on('message', async (m: SearchRequest) => {
   }
   await allShards;
   await indexing;
+  // Only now: a shard folder removed while Pagefind writes into it stops Pagefind for good.
+  if (shards.length > 0 && !shards[0].move) pruneShards(shards[0].shards, new Set(shards.map((s) => s.key)));
   clock.time('search index: into the output', () => {
     for (const shard of shards) {
       const target = join(m.outputDir, shardDir(shard.index));

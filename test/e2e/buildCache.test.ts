@@ -67,6 +67,14 @@ describe.skipIf(!GENERATOR)('a warm rebuild', () => {
     expect(built).toBeLessThan(shards);
   });
 
+  it('keeps the shards the warm build uses and removes the replaced ones, once they are built', () => {
+    const [, , shards] = /(\d+) incidents in (\d+) shards/.exec(warmLog)!.map(Number);
+    const [cache] = readdirSync(join(root, '.build-cache'));
+    const kept = readdirSync(join(root, '.build-cache', cache, 'search'));
+    expect(kept).toHaveLength(shards);
+    expect(kept.filter((name) => !/^[0-9a-f]{64}$/.test(name))).toEqual([]);
+  });
+
   it('rebuilds an incident whose committed file was edited since (not keyed by its stale blob id)', () => {
     const pages = filesUnder(join(root, 'warm')).filter((f) => f.endsWith('.html'));
     expect(pages.some((f) => readFileSync(join(root, 'warm', f), 'utf8').includes(EDIT))).toBe(true);
