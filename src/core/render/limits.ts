@@ -37,6 +37,8 @@ export function markdownLimitProblem(markdown: string): MarkdownLimitProblem | u
   let fence: string | undefined;
   let htmlDepth = 0;
   let delimiters = 0;
+  // A paragraph over the delimiter limit needs a text longer than the limit: most are shorter.
+  const mayHaveTooManyDelimiters = markdown.length > MAX_DELIMITERS_PER_PARAGRAPH;
   for (const text of markdown.split('\n')) {
     line++;
     const opening = FENCE.exec(text)?.[1];
@@ -50,12 +52,16 @@ export function markdownLimitProblem(markdown: string): MarkdownLimitProblem | u
     if (depth > MAX_BLOCK_NESTING) {
       return { line, message: `nests quotes or lists ${depth} levels deep at this line, over the limit of ${MAX_BLOCK_NESTING}: flatten the quoting or the list` };
     }
-    // A blank line, a list item, a quote or a heading starts a new paragraph.
-    if (depth > 0 || /^[ \t]*(?:#|$)/.test(text)) delimiters = 0;
-    delimiters += countDelimiters(text);
-    if (delimiters > MAX_DELIMITERS_PER_PARAGRAPH) {
-      return { line, message: `has more than ${MAX_DELIMITERS_PER_PARAGRAPH} emphasis or link characters (* _ [ ]) in one paragraph at this line: split the paragraph, or put the text in a code block` };
+    if (mayHaveTooManyDelimiters) {
+      // A blank line, a list item, a quote or a heading starts a new paragraph.
+      if (depth > 0 || /^[ \t]*(?:#|$)/.test(text)) delimiters = 0;
+      delimiters += countDelimiters(text);
+      if (delimiters > MAX_DELIMITERS_PER_PARAGRAPH) {
+        return { line, message: `has more than ${MAX_DELIMITERS_PER_PARAGRAPH} emphasis or link characters (* _ [ ]) in one paragraph at this line: split the paragraph, or put the text in a code block` };
+      }
     }
+    // matchAll copies the expression on every call: only lines that can hold a tag pay for it.
+    if (!text.includes('<')) continue;
     for (const tag of text.matchAll(TAG)) {
       const [, closing, name, selfClosing] = tag;
       if (VOID_ELEMENTS.has(name.toLowerCase()) || selfClosing) continue;
