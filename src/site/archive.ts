@@ -17,7 +17,7 @@ import { cacheDirOf, codeFingerprint, incidentsDir, pagefindVersion, prepareCach
 import type { LoadedBatch, LoaderInput, LoaderMessage } from './loaderWorker.ts';
 import { publishedSite } from './clientSite.ts';
 import { logFormSettings } from './logForm/settings.ts';
-import { readSiteLogHistory, siteLogDelays, type SiteLogDelays } from './logDelay.ts';
+import { LogDelayCounter, type SiteLogDelays } from './logDelay.ts';
 import { siteAudience, siteOptions } from './options.ts';
 import { buildClock } from './profile.ts';
 import { SHARD_SIZE, TAIL_SHARD_SIZE } from './searchShards.ts';
@@ -114,8 +114,8 @@ async function buildArchive(): Promise<Archive> {
   config.site.title = title ?? config.site.title;
   const now = siteNow(config.timezone);
   const ids = listIncidentIds(root);
-  // git reads the log's history while the loaders work.
-  const history = readSiteLogHistory(root);
+  // git reads the log's history while the loaders work; each incident's entries are counted as it arrives.
+  const logDelayCounter = new LogDelayCounter(root, now);
   const store = openStore(root, client);
   const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
   // Git's index names the files it knows unmodified; what decides how a blob is checked out is
@@ -140,6 +140,7 @@ async function buildArchive(): Promise<Archive> {
     Array.from({ length: LOADERS }, (_, k) =>
       runLoader({ root, now, ids: loaderIds[k], knownIds: ids, store: store.dir, buildKey, blobIds: git && blobIdsOf(git.ids, loaderIds[k]), base, client, logForm: logFormSettings(config, siteOptions()) !== undefined, audience: siteAudience() }, (batch) => {
         for (const i of batch.incidents) incidents.push(i);
+        buildClock.time('main: logging delay (counts the entries)', () => batch.incidents.forEach((i) => logDelayCounter.add(i)));
         withheld += batch.withheld;
         ofClient += batch.ofClient;
         reused += batch.reused;
@@ -158,9 +159,8 @@ async function buildArchive(): Promise<Archive> {
   for (const i of incidents) i.related = i.related.filter((r) => byId.has(r));
   const recurrences = new Map(findRecurrences(incidents, { groupOf: (c) => config.categoryGroups[c] }).map((r) => [r.id, r]));
   const waiting = buildClock.span('main: waits for the log history (logging delay)');
-  const logHistory = await history;
+  const logDelays = await logDelayCounter.result();
   waiting();
-  const logDelays = buildClock.time('main: logging delay', () => siteLogDelays(logHistory, incidents, now));
   // The search thread removes unused shards itself, once it has built them all.
   if (store.cached) pruneIncidents(store.dir, new Set(ids));
   buildStats.incidents = ids.length;

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { publication } from '../core/publish/publication.ts';
 import { listIncidentIds, readConfig } from '../node/repository.ts';
 import { archiveIncident, loadChecked, type ArchiveIncident } from './archiveIncident.ts';
-import { logDelayNote, readSiteLogHistory, siteLogDelays } from './logDelay.ts';
+import { LogDelayCounter, logDelayNote } from './logDelay.ts';
 
 const INCIDENT = 'incidents/2026-11-02-acme-checkout';
 const NOW = Date.parse('2026-11-06T12:00:00Z');
@@ -50,9 +50,12 @@ function facts(at: string): ArchiveIncident[] {
   });
 }
 
+/** The figure as the build's main thread counts it: the history read while the facts arrive. */
 async function delaysAt(at = root) {
+  const counter = new LogDelayCounter(at, NOW);
   const incidents = facts(at);
-  return { delays: siteLogDelays(await readSiteLogHistory(at), incidents, NOW), incidents };
+  for (const i of incidents) counter.add(i);
+  return { delays: await counter.result(), incidents };
 }
 
 beforeEach(() => {

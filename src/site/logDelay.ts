@@ -1,27 +1,53 @@
 // The trends page's logging delay: git's history is read once per build, on the main thread,
 // beside the loaders (never in them: what they derive is cached by content, and when a file was
-// committed is not content), then combined with the published entries the loaders sent, which
-// are dropped once counted.
-import { logDelays, type LogDelays } from '../core/metrics/logDelay.ts';
-import { readLogHistory, type LogHistoryResult } from '../node/logHistory.ts';
+// committed is not content). Each published incident's entries are counted as its facts arrive
+// and then dropped, so that no list of entries outlives loading (or the read of the history).
+import { LogDelayTally, type LogDelays } from '../core/metrics/logDelay.ts';
+import { readLogHistory } from '../node/logHistory.ts';
 import type { ArchiveIncident } from './archiveIncident.ts';
 import type { Audience } from './incidentView.ts';
 
 /** The figure, or why there is none. */
 export type SiteLogDelays = (LogDelays & { shallow: boolean }) | { off: 'no-git' | 'git-failed' };
 
-/** Starts reading the history of the log under `root`; a git that fails gives no figure, not a failed build. */
-export function readSiteLogHistory(root: string): Promise<LogHistoryResult | { failed: true }> {
-  return readLogHistory(root).catch(() => ({ failed: true }) as const);
-}
+type Read = { tally: LogDelayTally; shallow: boolean } | { off: 'no-git' | 'git-failed' };
 
-/** The delays of these incidents' entries; each incident's `loggedEntries` is dropped. */
-export function siteLogDelays(history: LogHistoryResult | { failed: true }, incidents: ArchiveIncident[], now: number): SiteLogDelays {
-  const loggedEntries = incidents.map((i) => ({ zone: i.zone, loggedEntries: i.loggedEntries ?? [] }));
-  for (const i of incidents) i.loggedEntries = undefined;
-  if ('failed' in history) return { off: 'git-failed' };
-  if ('off' in history) return { off: 'no-git' };
-  return { ...logDelays(loggedEntries, history.history, now), shallow: history.history.shallow };
+export class LogDelayCounter {
+  readonly #read: Promise<Read>;
+  #ready?: Read;
+  /** Incidents that arrived before the history was read. */
+  #waiting: ArchiveIncident[] = [];
+
+  /** Starts reading the history of the log under `root`; a git that fails gives no figure, not a failed build. */
+  constructor(root: string, now: number) {
+    this.#read = readLogHistory(root)
+      .then(
+        (result): Read => ('off' in result ? { off: 'no-git' } : { tally: new LogDelayTally(result.history, now), shallow: result.history.shallow }),
+        (): Read => ({ off: 'git-failed' }),
+      )
+      .then((read) => {
+        this.#ready = read;
+        for (const i of this.#waiting.splice(0)) this.#count(i);
+        return read;
+      });
+  }
+
+  /** Counts a published incident's entries (once the history is read) and drops them. */
+  add(incident: ArchiveIncident): void {
+    if (this.#ready) this.#count(incident);
+    else this.#waiting.push(incident);
+  }
+
+  #count(incident: ArchiveIncident): void {
+    if (this.#ready && 'tally' in this.#ready) this.#ready.tally.add(incident.zone, incident.loggedEntries ?? []);
+    incident.loggedEntries = undefined;
+  }
+
+  /** The figure once every incident is added. */
+  async result(): Promise<SiteLogDelays> {
+    const read = await this.#read;
+    return 'off' in read ? read : { ...read.tally.result(), shallow: read.shallow };
+  }
 }
 
 /** Why the trends page shows no logging delay, or what it leaves out; undefined when nothing is left out. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LoggedAt, LogHistory } from '../quality/logHistory.ts';
-import { logDelays } from './logDelay.ts';
+import { LogDelayTally, type LoggedEntry } from './logDelay.ts';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -12,7 +12,13 @@ function history(loggedAt: Record<string, LoggedAt>, unlisted: LogHistory['unlis
 
 const at = (iso: string) => Date.parse(iso);
 
-describe('logDelays', () => {
+function logDelays(incidents: { zone: string; loggedEntries: LoggedEntry[] }[], logHistory: LogHistory, now: number) {
+  const tally = new LogDelayTally(logHistory, now);
+  for (const i of incidents) tally.add(i.zone, i.loggedEntries);
+  return tally.result();
+}
+
+describe('the logging delay tally', () => {
   it('is the median of committed-at minus at, overall and by the month of the contact in its zone', () => {
     const incidents = [
       {

@@ -29,29 +29,42 @@ export interface LogDelays {
 }
 
 /**
- * The median logging delay of these incidents' entries, overall and by the month of the
- * contact. An entry logged before its `at` (a clock or a typo) counts as logged at once: a
- * delay is never negative.
+ * The median logging delay of the entries added, overall and by the month of the contact. An
+ * entry logged before its `at` (a clock or a typo) counts as logged at once: a delay is never
+ * negative. Incidents are added one by one, so that a caller can drop each one's entries once
+ * counted: only a number per entry is kept.
  */
-export function logDelays(incidents: Iterable<{ zone: string; loggedEntries: readonly LoggedEntry[] }>, history: LogHistory, now: number): LogDelays {
-  const all: number[] = [];
-  const months = new Map<string, { entries: number; delays: number[] }>();
-  let entries = 0;
-  for (const { zone, loggedEntries } of incidents) {
-    for (const { file, at } of loggedEntries) {
+export class LogDelayTally {
+  readonly #history: LogHistory;
+  readonly #now: number;
+  readonly #all: number[] = [];
+  readonly #months = new Map<string, { entries: number; delays: number[] }>();
+  #entries = 0;
+
+  constructor(history: LogHistory, now: number) {
+    this.#history = history;
+    this.#now = now;
+  }
+
+  /** The entries of one incident, whose contacts' months are read in `zone`. */
+  add(zone: string, entries: readonly LoggedEntry[]): void {
+    for (const { file, at } of entries) {
       const month = monthOf(at, zone);
-      let m = months.get(month);
-      if (!m) months.set(month, (m = { entries: 0, delays: [] }));
+      let m = this.#months.get(month);
+      if (!m) this.#months.set(month, (m = { entries: 0, delays: [] }));
       m.entries++;
-      entries++;
-      const logged = loggedInstant(history, file, now);
+      this.#entries++;
+      const logged = loggedInstant(this.#history, file, this.#now);
       if (logged === undefined) continue;
       const delay = Math.max(0, logged - at);
       m.delays.push(delay);
-      all.push(delay);
+      this.#all.push(delay);
     }
   }
-  const byMonth = new Map<string, LogDelay>();
-  for (const [month, m] of months) byMonth.set(month, { entries: m.entries, timed: m.delays.length, median: median(m.delays) });
-  return { all: { entries, timed: all.length, median: median(all) }, byMonth };
+
+  result(): LogDelays {
+    const byMonth = new Map<string, LogDelay>();
+    for (const [month, m] of this.#months) byMonth.set(month, { entries: m.entries, timed: m.delays.length, median: median(m.delays) });
+    return { all: { entries: this.#entries, timed: this.#all.length, median: median(this.#all) }, byMonth };
+  }
 }
