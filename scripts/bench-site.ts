@@ -245,8 +245,8 @@ for (const n of sizes) {
     const row = `| ${n} | ${pages} | ${(r.ms / 1000).toFixed(1)} s | ${cpu} | ${load} | ${((r.ms / n)).toFixed(1)} ms | ${(r.peakKiB / 2 ** 20).toFixed(2)} GiB | ${kib(archive.raw)} (${kib(archive.gzip)} gz) | ${kib(incident.raw)} (${kib(incident.gzip)} gz) | ${kib(index)} (${kib(indexGzip)} gz) |`;
     console.log(row);
     rows.push(row);
-    // The build's own table of phases, with COMMLOG_PROFILE=1.
-    const phases = r.output.split('\n').filter((l) => l.startsWith('|'));
+    // The build's own table of phases (with COMMLOG_PROFILE=1), and whether Pagefind ever went silent (pagefindShard.ts).
+    const phases = r.output.split('\n').filter((l) => l.startsWith('|') || /Pagefind did not answer/.test(l));
     if (phases.length) console.log(phases.join('\n'));
     if (hugo) {
       const out = join(tmpdir(), `commlog-bench-hugo-${n}`);
@@ -263,7 +263,7 @@ for (const n of sizes) {
       if (w.code !== 0) throw new Error(`warm build of ${n} failed:\n${w.output.slice(-4000)}`);
       warm.push(w.ms);
       console.log(`  warm rebuild after one new entry: ${(w.ms / 1000).toFixed(1)} s, CPU ${w.cpuSeconds?.toFixed(0) ?? '—'} s, peak ${(w.peakKiB / 2 ** 20).toFixed(2)} GiB; load ${loadavg()[0].toFixed(1)}`);
-      console.log(w.output.split('\n').filter((l) => l.startsWith('|') || /from the build cache/.test(l)).join('\n'));
+      console.log(w.output.split('\n').filter((l) => l.startsWith('|') || /from the build cache|Pagefind did not answer/.test(l)).join('\n'));
     } finally {
       removeEntry();
     }
