@@ -10,8 +10,20 @@ import { closest, lineOfPath } from './schemaFindings.ts';
 const VISIBILITY = 'visibility';
 const MERGE_KEY = '<<';
 
+/**
+ * Every key of every file is asked, and the same few keys come back in file after file: each
+ * one's answer is kept (up to a bound, against files made of random keys).
+ */
+const answers = new Map<string, boolean>();
+const MAX_ANSWERS = 1000;
+
 function readsLikeVisibility(key: string): boolean {
-  return key !== VISIBILITY && closest(key.trim(), [VISIBILITY]) === VISIBILITY;
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    answer = key !== VISIBILITY && closest(key.trim(), [VISIBILITY]) === VISIBILITY;
+    if (answers.size < MAX_ANSWERS) answers.set(key, answer);
+  }
+  return answer;
 }
 
 function mergedMappings(value: unknown): Record<string, unknown>[] {
