@@ -144,7 +144,7 @@ async function buildArchive(): Promise<Archive> {
   let reused = 0;
   await Promise.all(
     Array.from({ length: LOADERS }, (_, k) =>
-      runLoader({ root, now, ids: loaderIds[k], knownIds: ids, store: store.dir, buildKey, blobIds: git && blobIdsOf(git.ids, loaderIds[k]), base, client, logForm: logFormSettings(config, siteOptions()) !== undefined, audience: siteAudience() }, (batch) => {
+      runLoader({ root, now, ids: loaderIds[k], knownIds: ids, store: store.dir, buildKey, blobIds: git && blobIdsOf(git.ids, loaderIds[k]), client, logForm: logFormSettings(config, siteOptions()) !== undefined, audience: siteAudience() }, (batch) => {
         for (const i of batch.incidents) incidents.push(i);
         buildClock.time('main: logging delay (counts the entries)', () => batch.incidents.forEach((i) => logDelayCounter.add(i)));
         withheld += batch.withheld;

@@ -34,7 +34,6 @@ export interface LoaderInput {
    * root: such a file is keyed by its id, unread. Absent outside a git work tree.
    */
   blobIds?: Map<string, string>;
-  base: string;
   /** A client site's client: every other client's incident is dropped unread by the pages. */
   client?: string;
   /** Write each incident's context for the "Log a contact" page too. */
@@ -148,7 +147,7 @@ for (const [n, id] of input.ids.entries()) {
   // As JSON, as a later build reads it from the cache: both builds then see the same values.
   const facts = clock.time('load and check', () => JSON.parse(JSON.stringify(archiveIncident(published, config, input.now, incident.entries))) as ArchiveIncident);
   const view = clock.time('render', () => JSON.stringify(buildView(published.incident, published.findings, config, input.now, input.audience)));
-  const record = clock.time('search text', () => JSON.stringify(searchRecord(published.incident, facts, input.base, config.publish.contactDetails)));
+  const record = clock.time('search text', () => JSON.stringify(searchRecord(published.incident, facts, config.publish.contactDetails)));
   const searchHash = sha256(record);
   clock.time('write', () => {
     writeAtomically(join(store, `${id}.view.json`), view);

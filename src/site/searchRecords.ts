@@ -22,7 +22,7 @@ export interface SearchRecord {
   content: string;
 }
 
-export function searchRecord(incident: Incident, facts: ArchiveIncident, base: string, contactDetails: boolean): SearchRecord {
+export function searchRecord(incident: Incident, facts: ArchiveIncident, contactDetails: boolean): SearchRecord {
   const redact = contactDetails ? (s: string) => s : redactContacts;
   const paragraphs = (texts: (string | undefined)[]) => texts.filter((t) => t?.trim()).map((t) => `<p>${xmlText(redact(t!))}</p>`).join('');
   const block = (anchor: string, title: string, texts: (string | undefined)[]) =>
@@ -55,7 +55,9 @@ export function searchRecord(incident: Incident, facts: ArchiveIncident, base: s
     ...filters.filter(([, value]) => value !== undefined).map(([key, value]) => `<meta data-pagefind-filter="${key}[content]" content="${xmlText(value!)}">`),
   ];
   return {
-    url: `${base}incidents/${incident.id}/`,
+    // From the site's root, without its base path: Pagefind's script puts before every address
+    // the base it is served under (the folder above pagefind/), so a base here would be doubled.
+    url: `/incidents/${incident.id}/`,
     content: `<!doctype html><html lang="en"><head>${head.join('')}</head><body>${blocks.join('')}</body></html>`,
   };
 }

@@ -566,6 +566,14 @@ describe.skipIf(NO_CHROMIUM)('every page type, for its readers (1280 and 390 px,
     const results = page.locator('#archive-table tbody tr td.title');
     await expect(results.count()).resolves.toBe(1);
     await expect(results.locator('a').getAttribute('href')).resolves.toBe(`${BASE}incidents/${incident}/#${anchor}`);
+    // Pagefind's own result address too, for any script that reads it: the base path once.
+    // A string, so that Vite leaves the page's own import() alone.
+    const urls = await page.evaluate(`(async () => {
+      const pagefind = await import('${BASE}pagefind/pagefind.js');
+      const data = await (await pagefind.search('${word}')).results[0].data();
+      return [data.url, data.sub_results.find((s) => s.url.includes('#'))?.url];
+    })()`);
+    expect(urls).toEqual([`${BASE}incidents/${incident}/`, `${BASE}incidents/${incident}/#${anchor}`]);
     // The excerpt says where the hit is: the entry, by its time.
     await expect(results.locator('.excerpt').innerText()).resolves.toMatch(new RegExp(`^Entry of \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d [A-Z]{2,5}: .*${word}`));
 
