@@ -58,6 +58,20 @@ describe('commlog share-report', () => {
     expect(findings.filter((f) => f.file === path)).toEqual([]);
   });
 
+  it("greets and records the people written to, not a status page's or social feed's audience", async () => {
+    await withReport();
+    writeFileSync(
+      join(root, 'incidents', RESOLVED_INCIDENT, 'log', '2026-10-27T1135-status-page-out.md'),
+      '---\nat: 2026-10-27T11:35\ndirection: outbound\nchannel: status-page\ncontact: { name: Acme status page subscribers, org: Acme }\nauthor: dana.okafor\nsummary: Resolved, product search is fast again\n---\n',
+    );
+    expect((await checkFindings(root, NOW)).filter((f) => f.file.endsWith('status-page-out.md'))).toEqual([]);
+    const result = await share();
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('\nHello Ben,\n');
+    expect(result.stderr).toContain('kind: report-sent\nsummary: Sent the incident response report (report.md) to Ben Okoro.\n');
+    expect(result.stderr).not.toContain('subscribers');
+  });
+
   it('refuses an incident without report.md, and says when the incident is still open', async () => {
     const missing = await share();
     expect(missing.code).toBe(2);

@@ -15,10 +15,14 @@ export interface ReportEmail extends Letter {
   entry: EntryDraft;
 }
 
+/** Channels whose contact is an audience (a status page's subscribers), not a person one writes to. */
+const BROADCAST_CHANNELS: ReadonlySet<string> = new Set(['status-page', 'social']);
+
 /** The client's people: the reporter, then every contact of the log, each once (by name). */
 function clientPeople(incident: Incident): Person[] {
   const byName = new Map<string, Person>();
-  for (const p of [incident.reporter, ...incident.entries.filter((e) => e.direction !== 'internal').flatMap((e) => e.contacts)]) {
+  const conversations = incident.entries.filter((e) => e.direction !== 'internal' && !BROADCAST_CHANNELS.has(e.channel));
+  for (const p of [incident.reporter, ...conversations.flatMap((e) => e.contacts)]) {
     const key = p.name.trim().toLowerCase();
     const known = byName.get(key);
     // A later mention may carry the address the first one lacked.
