@@ -133,6 +133,9 @@ describe(`the site of ${CLIENT} alone`, () => {
     const trends = readFileSync(join(dist, 'trends', 'index.html'), 'utf8');
     expect(trends).toContain('Compliance is the share of the communication we owe');
     expect(trends).not.toMatch(/max-gap|next-update-late|commitment-overdue|commlog check/);
+    // The upkeep of the team's contact descriptions is the team's: not on the client's lessons page.
+    const lessons = readFileSync(join(dist, 'lessons', 'index.html'), 'utf8');
+    expect(lessons).not.toMatch(/Contact descriptions|candidates to retire|commlog categories|internal incidents/);
   });
 
   it('has no link to the team repository', () => {

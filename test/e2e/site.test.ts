@@ -146,6 +146,15 @@ describe('privacy of the built output', () => {
     for (const [, href, rule] of links) expect(href).toBe(`https://github.com/commlog/commlog/blob/main/docs/rules.md#${rule}`);
   });
 
+  it('shows the team the upkeep of its contact descriptions on the lessons page, marked internal', () => {
+    const text = readFileSync(join(site.dist, 'lessons', 'index.html'), 'utf8').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Internal Contact descriptions');
+    // The examples' config lists login, which no incident uses.
+    expect(text).toMatch(/login 0 0 never used/);
+    expect(text).toMatch(/Never used \(candidates to retire\): [^.]*login/);
+    expect(text).toMatch(/Without a category: \d+% of \d+ incidents, \d+% of \d+ log entries/);
+  });
+
   it.skipIf(NO_CHROMIUM)('the Atom feed is well-formed and links under the base path', async () => {
     const xml = readFileSync(join(site.dist, 'feed.xml'), 'utf8');
     const page = await open('');
