@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
 import { plannedBuilds } from './site.ts';
@@ -18,6 +18,16 @@ describe('commlog site build', () => {
     expect(plannedBuilds('/log', ['Kestrel Housing Association'], { client: 'Harbour Lane Retail' })).toEqual([{ client: 'Harbour Lane Retail', outDir: '/log/dist-clients/harbour-lane-retail' }]);
     expect(plannedBuilds('/log', [], { client: 'Harbour Lane Retail', out: 'public' })).toEqual([{ client: 'Harbour Lane Retail', outDir: '/log/public' }]);
     expect(() => plannedBuilds('/log', [], { out: 'public' })).toThrow('--out goes with --client');
+  });
+
+  it("writes only folders that a new log repository's .gitignore (and this one's) leaves out of git", () => {
+    const project = join(import.meta.dirname, '../../..');
+    const folders = plannedBuilds(project, ['Harbour Lane Retail'], {}).map((b) => `${relative(project, b.outDir).split('/')[0]}/`);
+    expect(folders).toEqual(['dist/', 'dist-clients/']);
+    for (const ignore of ['starter/gitignore', '.gitignore']) {
+      const lines = readFileSync(join(project, ignore), 'utf8').split('\n');
+      expect(lines, ignore).toEqual(expect.arrayContaining(folders));
+    }
   });
 
   it('says what is missing instead of starting a build', async () => {
