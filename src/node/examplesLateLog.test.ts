@@ -1,13 +1,17 @@
 // The bundled examples' one deliberately late entry (incidents/README.md): in a repository
 // committed as the log was kept — each entry ten minutes after its contact, except the phone
 // call of Thursday 11 June written up on Monday 15 June — late-log finds that entry alone, and
-// `check` shows every one of its warning rules once. In this repository, where the examples
-// were imported in one commit, the config turns late-log off.
+// `check` shows every one of its warning rules once, as far as a pull request's annotations and
+// comment. In this repository, where the examples were imported in one commit, the config
+// turns late-log off.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitAsLogged } from '../../test/support/commitAsLogged.ts';
+import { formatAnnotations } from '../cli/format/github.ts';
+import { checkReportOf } from '../core/checkReport/checkReport.ts';
+import { planStickyComment } from '../github/pullRequestComment.ts';
 import { checkRepository } from './checkRepository.ts';
 
 const PROJECT = resolve(import.meta.dirname, '../..');
@@ -40,6 +44,17 @@ describe('the bundled examples in a repository committed as the log was kept', (
     // Each warning rule of the examples once (incidents/README.md), no error.
     expect(result.findings.map((f) => f.rule).sort()).toEqual(['ack', 'cc-pm', 'late-log', 'next-update-late', 'priority-triage', 'report-shared', 'window']);
     expect(result.findings.every((f) => f.severity === 'warning')).toBe(true);
+  });
+
+  it("reach a pull request's annotations and its comment, each quality rule's finding linked to its documentation", async () => {
+    const result = await checkRepository({ root, now: NOW });
+    const annotations = formatAnnotations(result.findings);
+    const comment = planStickyComment(checkReportOf(result), { serverUrl: 'https://github.com', repository: 'fieldstone/log', headRepository: 'fieldstone/log', headRef: 'pr', headSha: 'a'.repeat(40) }).body;
+    for (const rule of ['late-log', 'priority-triage', 'report-shared']) {
+      const finding = result.findings.find((f) => f.rule === rule)!;
+      expect(annotations).toContain(`::warning file=${finding.file},line=${finding.line},title=${rule}::`);
+      expect(comment).toContain(`[\`${rule}\`](https://github.com/commlog/commlog/blob/main/docs/rules.md#${rule})`);
+    }
   });
 
   it('show no late-log finding in this repository, whose config turns the rule off', async () => {
