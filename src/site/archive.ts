@@ -121,7 +121,7 @@ async function buildArchive(): Promise<Archive> {
   const now = siteNow(config.timezone);
   const ids = listIncidentIds(root);
   // git reads the log's history while the loaders work; each incident's entries are counted as it arrives.
-  const logDelayCounter = new LogDelayCounter(root, now);
+  const logDelayCounter = new LogDelayCounter(root, now, config.rules['late-log'] === 'off');
   const store = openStore(root, client);
   const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
   // Git's index names the files it knows unmodified; what decides how a blob is checked out is

@@ -52,7 +52,7 @@ function facts(at: string): ArchiveIncident[] {
 
 /** The figure as the build's main thread counts it: the history read while the facts arrive. */
 async function delaysAt(at = root) {
-  const counter = new LogDelayCounter(at, NOW);
+  const counter = new LogDelayCounter(at, NOW, readConfig(at).rules['late-log'] === 'off');
   const incidents = facts(at);
   for (const i of incidents) counter.add(i);
   return { delays: await counter.result(), incidents };
@@ -118,6 +118,17 @@ describe('the logging delay of the trends page', () => {
     expect('off' in delays ? undefined : delays.all).toEqual({ entries: 2, timed: 1, median: 60 * MIN });
     expect(logDelayNote(delays, 'internal')).toBe('The history is shallow: entries already present in its oldest commit are not counted in the logging delay (build from a full clone, e.g. actions/checkout with fetch-depth: 0).');
     expect(logDelayNote(delays, 'public')).toBe('Entries older than the history this site was built from are not counted in the logging delay.');
+  });
+
+  it('is not shown when the config turns late-log off, as check then reads no history', async () => {
+    entry('2026-11-02T0910-email-out.md', '09:10');
+    commit('incident and first entry', '2026-11-02T09:30:00Z');
+    write('commlog.config.yaml', 'rules:\n  late-log: off\n');
+    const { delays, incidents } = await delaysAt();
+    expect(delays).toEqual({ off: 'rule-off' });
+    expect(logDelayNote(delays, 'internal')).toBe('The logging delay is not shown: the configuration turns late-log off (rules: late-log: off), so the history is not read.');
+    expect(logDelayNote(delays, 'public')).toBe('The logging delay is not shown: the history of this log does not say when its entries were recorded.');
+    expect(incidents.every((i) => i.loggedEntries === undefined)).toBe(true);
   });
 
   it('is not shown outside a git work tree, with the reason, and the entries are still dropped', async () => {

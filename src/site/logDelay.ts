@@ -8,9 +8,11 @@ import type { ArchiveIncident } from './archiveIncident.ts';
 import type { Audience } from './incidentView.ts';
 
 /** The figure, or why there is none. */
-export type SiteLogDelays = (LogDelays & { shallow: boolean }) | { off: 'no-git' | 'git-failed' };
+export type SiteLogDelays = (LogDelays & { shallow: boolean }) | { off: Off };
 
-type Read = { tally: LogDelayTally; shallow: boolean } | { off: 'no-git' | 'git-failed' };
+/** Why there is no figure: late-log turned off in the config, no git work tree, git failed. */
+type Off = 'rule-off' | 'no-git' | 'git-failed';
+type Read = { tally: LogDelayTally; shallow: boolean } | { off: Off };
 
 export class LogDelayCounter {
   readonly #read: Promise<Read>;
@@ -18,11 +20,16 @@ export class LogDelayCounter {
   /** Incidents that arrived before the history was read. */
   #waiting: ArchiveIncident[] = [];
 
-  /** Starts reading the history of the log under `root`; a git that fails gives no figure, not a failed build. */
-  constructor(root: string, now: number) {
-    this.#read = readLogHistory(root)
+  /**
+   * Starts reading the history of the log under `root`, unless the config turns late-log off
+   * (as `check` reads none then: e.g. an archive imported in one commit, whose history says
+   * nothing of when it was logged). A git that fails gives no figure, not a failed build.
+   */
+  constructor(root: string, now: number, lateLogOff: boolean) {
+    const history = lateLogOff ? Promise.resolve({ off: 'rule-off' } as const) : readLogHistory(root);
+    this.#read = history
       .then(
-        (result): Read => ('off' in result ? { off: 'no-git' } : { tally: new LogDelayTally(result.history, now), shallow: result.history.shallow }),
+        (result): Read => ('history' in result ? { tally: new LogDelayTally(result.history, now), shallow: result.history.shallow } : { off: result.off === 'rule-off' ? 'rule-off' : 'no-git' }),
         (): Read => ({ off: 'git-failed' }),
       )
       .then((read) => {
@@ -53,6 +60,11 @@ export class LogDelayCounter {
 /** Why the trends page shows no logging delay, or what it leaves out; undefined when nothing is left out. */
 export function logDelayNote(delays: SiteLogDelays, audience: Audience): string | undefined {
   if ('off' in delays) {
+    if (delays.off === 'rule-off') {
+      return audience === 'public'
+        ? 'The logging delay is not shown: the history of this log does not say when its entries were recorded.'
+        : 'The logging delay is not shown: the configuration turns late-log off (rules: late-log: off), so the history is not read.';
+    }
     if (delays.off === 'git-failed') return 'The logging delay is not shown: git could not read the history of the log this site was built from.';
     return audience === 'public'
       ? 'The logging delay is not shown: this site was built without the history of the log, so when each entry was recorded is not known.'

@@ -3,7 +3,7 @@
 // Monday 15 June): the team's archive over every published entry, a client's site over that
 // client's alone. The expected figures come from the commit dates this test chose and the
 // entries the loader reads, not from the site's code.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthOf } from '../../src/core/metrics/months.ts';
@@ -23,6 +23,11 @@ let root: string;
 
 beforeAll(() => {
   root = prepareRepository();
+  // This repository's config turns late-log off for the examples' one-commit import; this history is the log as kept.
+  const config = join(root, 'commlog.config.yaml');
+  const withLateLog = readFileSync(config, 'utf8').replace(/^rules:\n {2}late-log: off\n/m, '');
+  expect(withLateLog).not.toBe(readFileSync(config, 'utf8'));
+  writeFileSync(config, withLateLog);
   commitAsLogged(root, Date.parse(NOW), new Map([[LATE, LATE_COMMIT]]));
   astroBuild(root, join(root, 'archive'));
   astroBuild(root, join(root, 'kestrel'), { COMMLOG_CLIENT: CLIENT });

@@ -260,9 +260,9 @@ describe.skipIf(NO_CHROMIUM)('browsing the archive', () => {
     await expect(page.locator('.card.stat', { hasText: 'triage' }).count()).resolves.toBe(0);
     const triageRow = page.getByRole('region', { name: 'Communication quality' }).getByRole('row', { name: /Triaged incidents opened at or above/ });
     await expect(triageRow.locator('td').allTextContents()).resolves.toEqual([expect.stringMatching(/^67\s?%$/), '3 triaged incidents']);
-    // Built from a copy of the examples, outside any git work tree: no logging delay, and why, rather than a zero.
+    // The examples' config turns late-log off (imported in one commit): no logging delay, and why, rather than a zero.
     await expect(page.getByRole('row', { name: /Median time from a contact/ }).count()).resolves.toBe(0);
-    await expect(page.getByText('The logging delay is not shown: this site was built outside a git work tree, so when each entry was committed is not known.').count()).resolves.toBe(1);
+    await expect(page.getByText('The logging delay is not shown: the configuration turns late-log off (rules: late-log: off), so the history is not read.').count()).resolves.toBe(1);
     await shot(page, '05-trends');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lessons learned' }).click();
