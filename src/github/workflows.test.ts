@@ -191,9 +191,11 @@ describe('GitHub workflows', () => {
     expect(withPassword.map((s) => s.run)).toEqual([runs[importAt], runs[moveAt]]);
   });
 
-  it('publish the site to GitHub Pages on push to main', () => {
+  it('publish the site to GitHub Pages on push to main and on a schedule', () => {
     const [, w] = workflowOn('push');
     expect(w.on.push).toEqual({ branches: ['main'] });
+    // Figures are judged at build time ("Figures as of …"): without a push they would go stale.
+    expect(w.on.schedule).toEqual([{ cron: '23 * * * 1-5' }, { cron: '23 7,19 * * 0,6' }]);
     const steps = Object.values(w.jobs).flatMap((j) => j.steps);
     const check = steps.findIndex((s) => s.run?.startsWith('npx commlog check'));
     const build = steps.findIndex((s) => s.run === 'npm run build');
