@@ -170,6 +170,9 @@ const PUBLIC_NOTE: Partial<Record<Finding['rule'], string>> = {
   'next-update-missing': 'This update named no time for the next one.',
 };
 
+/** Validity findings about how the team judged and wrote, not about its files: internal notes on the page. */
+const CONDUCT_RULES: ReadonlySet<string> = new Set(['priority-triage', 'report-blame']);
+
 export function buildView(incident: Incident, findings: readonly Finding[], config: Config, now: number, audience: Audience = 'internal'): IncidentView {
   const forTeam = audience === 'internal';
   const contactDetails = config.publish.contactDetails;
@@ -182,8 +185,9 @@ export function buildView(incident: Incident, findings: readonly Finding[], conf
   const notesByFile = new Map<string, EntryNote[]>();
   for (const found of findings) {
     // Readers see how we kept the communication policy; problems of the files themselves
-    // (validity findings) are for the maintainers and `commlog check`.
-    if (RULES[found.rule].family !== 'compliance') continue;
+    // (validity findings) are for the maintainers and `commlog check`, except the quality
+    // checks of the team's conduct that are validity findings (quality.md).
+    if (RULES[found.rule].family !== 'compliance' && !CONDUCT_RULES.has(found.rule)) continue;
     // Messages may quote addresses (the PM's in cc-pm): withheld like any other text.
     const f = { ...found, message: redact(found.message) };
     const internal = forTeam ? { message: f.message, rule: f.rule, docs: f.docs } : undefined;
