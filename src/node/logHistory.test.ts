@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commitAllAt, datedGit } from '../../test/support/datedGit.ts';
 import { formatCheckText } from '../cli/format/text.ts';
 import { checkRepository } from './checkRepository.ts';
 import { readLogHistory } from './logHistory.ts';
@@ -13,12 +14,8 @@ const NOW = Date.parse('2026-11-06T12:00:00Z');
 
 let root: string;
 const temporary: string[] = [];
-const git = (args: string[], date = '2026-11-02T09:30:00Z', cwd = root) =>
-  execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
-const commit = (message: string, date: string, cwd = root) => {
-  git(['add', '-A'], date, cwd);
-  git(['commit', '-q', '-m', message], date, cwd);
-};
+const git = (args: string[], date = '2026-11-02T09:30:00Z', cwd = root) => datedGit(cwd, args, date);
+const commit = (message: string, date: string, cwd = root) => commitAllAt(cwd, message, date);
 
 function write(path: string, text: string, base = root): void {
   mkdirSync(join(base, path, '..'), { recursive: true });
@@ -70,7 +67,7 @@ describe('late-log', () => {
   it('reads the author date, not the committer date, and log_within from the config', async () => {
     entry('2026-11-02T0910-email-out.md', '09:10');
     git(['add', '-A']);
-    execFileSync('git', ['commit', '-q', '-m', 'x'], { cwd: root, env: { ...process.env, GIT_AUTHOR_DATE: '2026-11-02T11:00:00Z', GIT_COMMITTER_DATE: '2026-11-09T11:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } });
+    datedGit(root, ['commit', '-q', '-m', 'x'], '2026-11-02T11:00:00Z', '2026-11-09T11:00:00Z');
     expect((await lateLog()).findings).toEqual([]);
     write('commlog.config.yaml', 'log_within: 1h\n');
     const [finding] = (await lateLog()).findings;

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commitAllAt, datedGit } from '../../test/support/datedGit.ts';
 import { publication } from '../core/publish/publication.ts';
 import { listIncidentIds, readConfig } from '../node/repository.ts';
 import { archiveIncident, loadChecked, type ArchiveIncident } from './archiveIncident.ts';
@@ -18,12 +19,8 @@ const MIN = 60_000;
 
 let root: string;
 const temporary: string[] = [];
-const git = (args: string[], date: string, cwd = root) =>
-  execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
-const commit = (message: string, date: string, cwd = root) => {
-  git(['add', '-A'], date, cwd);
-  git(['commit', '-q', '-m', message], date, cwd);
-};
+const git = (args: string[], date: string, cwd = root) => datedGit(cwd, args, date);
+const commit = (message: string, date: string, cwd = root) => commitAllAt(cwd, message, date);
 
 function write(path: string, text: string, base = root): void {
   mkdirSync(join(base, path, '..'), { recursive: true });
@@ -82,7 +79,7 @@ describe('the logging delay of the trends page', () => {
     // Rewritten by a rebase a week later: the author date stays.
     entry('2026-11-02T1200-email-out.md', '12:00');
     git(['add', '-A'], '2026-11-02T12:45:00Z');
-    execFileSync('git', ['commit', '-q', '-m', 'rebased'], { cwd: root, env: { ...process.env, GIT_AUTHOR_DATE: '2026-11-02T12:45:00Z', GIT_COMMITTER_DATE: '2026-11-09T10:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } });
+    datedGit(root, ['commit', '-q', '-m', 'rebased'], '2026-11-02T12:45:00Z', '2026-11-09T10:00:00Z');
 
     const { delays, incidents } = await delaysAt();
     // 20 min, 24 h, 23 h, 45 min: the mean of 45 min and 23 h.
